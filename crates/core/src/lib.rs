@@ -1,0 +1,13 @@
+//! The platform-free heart of the NHS login help widget.
+//!
+//! Everything here is plain data and pure functions: the content model the
+//! build-time compiler produces and the app renders, the page-file URL
+//! contract, and error-reference recognition. No `web-sys`, no `yew`, so it is
+//! tested natively in milliseconds and shared by the compiler and the app.
+
+pub mod error_code;
+pub mod model;
+pub mod route;
+
+pub use model::{Block, Inline, LinkTarget, Page, PageKind, Section, Site};
+pub use route::Route;
