@@ -1,0 +1,213 @@
+//! YAML front matter between `---` lines, read with positions so that every
+//! message names the line of the key at fault.
+
+use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
+
+use crate::diagnostic::Reporter;
+
+/// Keys the real help centre writes that the widget does not use.
+const ACCEPTED_UNUSED_KEYS: &[&str] = &["layout", "name"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Hub,
+    Article,
+}
+
+/// A field's value and the line it is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field<T> {
+    pub value: T,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct FrontMatter {
+    pub title: Field<String>,
+    pub subtitle: Field<String>,
+    pub page_name: Field<String>,
+    pub kind: Field<Kind>,
+    pub hub: Option<Field<String>>,
+    pub position: Field<i64>,
+    pub short_title: Option<Field<String>>,
+    pub partner: Option<Field<String>>,
+}
+
+/// The file split at its front matter.
+pub struct Split<'a> {
+    pub yaml: &'a str,
+    /// 1-based line of the first YAML line.
+    pub yaml_line: usize,
+    pub body: &'a str,
+    /// 1-based line of the first body line.
+    pub body_line: usize,
+}
+
+/// Finds the `---` fences. The opening one must be the file's first line.
+pub fn split<'a>(source: &'a str, report: &mut Reporter) -> Option<Split<'a>> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let mut lines = source.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() != "---" {
+        report.error(1, "the file must start with front matter: a `---` line, the fields, then another `---` line");
+        return None;
+    }
+    let yaml_start = first.len();
+    let mut offset = yaml_start;
+    for (i, line) in lines.enumerate() {
+        if line.trim_end() == "---" {
+            return Some(Split {
+                yaml: &source[yaml_start..offset],
+                yaml_line: 2,
+                body: &source[offset + line.len()..],
+                body_line: i + 3,
+            });
+        }
+        offset += line.len();
+    }
+    report.error(1, "the front matter is not closed: no `---` line after the opening one");
+    None
+}
+
+/// Reads and checks the fields; `None` when an error was reported.
+pub fn parse(split: &Split<'_>, report: &mut Reporter) -> Option<FrontMatter> {
+    let line_of = |m: &saphyr::Marker| split.yaml_line + m.line() - 1;
+    let docs = match MarkedYaml::load_from_str(split.yaml) {
+        Ok(docs) => docs,
+        Err(e) => {
+            report.error(line_of(e.marker()), format!("the front matter is not valid YAML: {}", e.info()));
+            return None;
+        }
+    };
+    let Some(YamlData::Mapping(map)) = docs.first().map(|d| &d.data) else {
+        report.error(split.yaml_line, "the front matter must be `key: value` lines");
+        return None;
+    };
+
+    let mut fields: Vec<(String, Field<Scalar<'_>>)> = Vec::new();
+    let mut ok = true;
+    for (key, value) in map.iter() {
+        let line = line_of(&key.span.start);
+        let Some(name) = scalar_text(&key.data) else {
+            report.error(line, "a front-matter key must be plain text");
+            ok = false;
+            continue;
+        };
+        let value = match &value.data {
+            YamlData::Value(s) => s.clone(),
+            YamlData::Representation(text, ..) => Scalar::String(text.clone()),
+            _ => {
+                report.error(line, format!("`{name}` must be a single value, not a list or a map"));
+                ok = false;
+                continue;
+            }
+        };
+        fields.push((name, Field { value, line }));
+    }
+
+    let present: Vec<String> = fields.iter().map(|(k, _)| k.clone()).collect();
+    let mut take = |key: &str| -> Option<Field<Scalar<'_>>> {
+        let i = fields.iter().position(|(k, _)| k == key)?;
+        Some(fields.remove(i).1)
+    };
+    let mut text = |key: &str, report: &mut Reporter| -> Option<Field<String>> {
+        let field = take(key)?;
+        let value = match &field.value {
+            Scalar::String(s) => s.trim().to_owned(),
+            Scalar::Integer(i) => i.to_string(),
+            Scalar::FloatingPoint(f) => f.to_string(),
+            Scalar::Boolean(b) => b.to_string(),
+            Scalar::Null => String::new(),
+        };
+        if value.is_empty() {
+            report.error(field.line, format!("`{key}` is empty"));
+            return None;
+        }
+        Some(Field { value, line: field.line })
+    };
+
+    let title = text("title", report);
+    let subtitle = text("subtitle", report);
+    let page_name = text("pageName", report);
+    let kind_text = text("type", report);
+    let hub = text("hub", report);
+    let short_title = text("short_title", report);
+    let partner = text("partner", report);
+    let position = take("position");
+
+    for key in ACCEPTED_UNUSED_KEYS {
+        take(key);
+    }
+    for (key, field) in &fields {
+        report.warning(field.line, format!("unknown front-matter key `{key}` is ignored (known keys: title, subtitle, pageName, type, hub, position, short_title, partner, layout, name)"));
+    }
+
+    let missing = |report: &mut Reporter, key: &str| {
+        report.error(split.yaml_line, format!("the front matter has no `{key}`, which every page needs"));
+    };
+    let mut need = |f: Option<Field<String>>, key: &str, report: &mut Reporter| {
+        if f.is_none() && !present.iter().any(|k| k == key) {
+            missing(report, key);
+        }
+        ok &= f.is_some();
+        f
+    };
+    let title = need(title, "title", report);
+    let subtitle = need(subtitle, "subtitle", report);
+    let page_name = need(page_name, "pageName", report);
+    let kind_text = need(kind_text, "type", report);
+
+    let kind = match kind_text.as_ref().map(|k| k.value.as_str()) {
+        Some("article") => Kind::Article,
+        Some("hub") => Kind::Hub,
+        Some(other) => {
+            let line = kind_text.as_ref().map_or(split.yaml_line, |k| k.line);
+            report.error(line, format!("`type: {other}` is not a page type: use `article` or `hub`"));
+            return None;
+        }
+        None => return None,
+    };
+
+    let position = match position {
+        Some(Field { value: Scalar::Integer(p), line }) => Field { value: p, line },
+        Some(Field { line, .. }) => {
+            report.error(line, "`position` must be a whole number, such as `3`");
+            return None;
+        }
+        None if kind == Kind::Article => {
+            report.error(split.yaml_line, "the front matter has no `position`, which every article needs to be ordered in its hub");
+            return None;
+        }
+        None => Field { value: 0, line: split.yaml_line },
+    };
+    let page_name = page_name?;
+    if kind == Kind::Article && hub.is_none() {
+        report.error(split.yaml_line, "the front matter has no `hub`, which every article needs: the hub it is listed on, such as `home` or `manage`");
+        return None;
+    }
+    if let Some(bad) = page_name.value.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, ':' | '-' | '_'))) {
+        report.error(page_name.line, format!("`pageName` may hold only letters, digits, `:`, `-` and `_`, not `{bad}`"));
+        return None;
+    }
+    if !ok {
+        return None;
+    }
+    Some(FrontMatter {
+        title: title?,
+        subtitle: subtitle?,
+        page_name,
+        kind: Field { value: kind, line: kind_text?.line },
+        hub,
+        position,
+        short_title,
+        partner,
+    })
+}
+
+fn scalar_text<'a>(data: &YamlData<'a, MarkedYaml<'a>>) -> Option<String> {
+    match data {
+        YamlData::Value(Scalar::String(s)) => Some(s.to_string()),
+        YamlData::Representation(s, ..) => Some(s.to_string()),
+        _ => None,
+    }
+}

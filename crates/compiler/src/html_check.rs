@@ -1,0 +1,108 @@
+//! Refuses raw HTML that could run code or load from elsewhere, with the line
+//! it is on. The sanitiser would remove it anyway; failing the build tells the
+//! editor, instead of silently publishing something other than they wrote.
+
+use std::cell::RefCell;
+
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{
+    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+
+use crate::diagnostic::Reporter;
+use crate::markdown::LinkRef;
+
+/// Elements that run code, embed other documents or load from elsewhere.
+const FORBIDDEN_ELEMENTS: &[&str] = &[
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "link", "meta",
+    "base", "form", "img", "picture", "source", "video", "audio", "track", "svg", "math", "canvas",
+    "template", "noscript", "portal", "input", "button", "textarea", "select",
+];
+
+/// Attributes whose value is a URL the browser may load or follow.
+const URL_ATTRIBUTES: &[&str] = &["href", "src", "action", "formaction", "poster", "background", "cite", "xlink:href", "srcset", "data"];
+
+/// Why a URL may not be used, if it may not.
+pub fn unsafe_url(url: &str) -> Option<&'static str> {
+    // Browsers ignore spaces and control characters inside a scheme.
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if cleaned.starts_with("javascript:") || cleaned.starts_with("vbscript:") {
+        Some("could run code: `javascript:` and `vbscript:` URLs are not allowed")
+    } else if cleaned.starts_with("data:") {
+        Some("uses a `data:` URL, which is not allowed")
+    } else {
+        None
+    }
+}
+
+struct Sink<'r> {
+    first_line: usize,
+    report: RefCell<&'r mut Reporter>,
+    links: RefCell<&'r mut Vec<LinkRef>>,
+}
+
+impl TokenSink for Sink<'_> {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<()> {
+        let Token::TagToken(tag) = token else {
+            return TokenSinkResult::Continue;
+        };
+        if tag.kind != TagKind::StartTag {
+            return TokenSinkResult::Continue;
+        }
+        let line = self.first_line + line_number as usize - 1;
+        let mut report = self.report.borrow_mut();
+        let name: &str = &tag.name;
+        if FORBIDDEN_ELEMENTS.contains(&name) {
+            report.error(line, format!("`<{name}>` is not allowed in help articles: it could run code or load content from elsewhere"));
+        }
+        for attr in &tag.attrs {
+            let attr_name: &str = &attr.name.local;
+            let value: &str = &attr.value;
+            if attr_name.starts_with("on") {
+                report.error(line, format!("the `{attr_name}` attribute on `<{name}>` could run code and is not allowed"));
+            } else if attr_name == "style" {
+                report.warning(line, format!("the `style` attribute on `<{name}>` is presentational and is dropped"));
+            } else if URL_ATTRIBUTES.contains(&attr_name) {
+                if let Some(problem) = unsafe_url(value) {
+                    report.error(line, format!("the `{attr_name}` of `<{name}>` {problem}"));
+                }
+                if name == "a" && attr_name == "href" {
+                    self.links.borrow_mut().push(LinkRef { href: value.to_owned(), line });
+                }
+            }
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+/// Checks one raw HTML fragment that starts on `first_line`.
+pub fn check(html: &str, first_line: usize, report: &mut Reporter, links: &mut Vec<LinkRef>) {
+    let sink = Sink { first_line, report: RefCell::new(report), links: RefCell::new(links) };
+    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unsafe_url;
+
+    #[test]
+    fn recognises_dangerous_schemes_however_written() {
+        for url in ["javascript:alert(1)", " JavaScript:x", "java\tscript:x", "vbscript:x", "data:text/html,x"] {
+            assert!(unsafe_url(url).is_some(), "{url:?}");
+        }
+        for url in ["/contact?error=CID1111", "https://example.org/javascript:x", "#data", "mailto:a@b", "data-protection"] {
+            assert!(unsafe_url(url).is_none(), "{url:?}");
+        }
+    }
+}

@@ -1,0 +1,317 @@
+//! The build-time content compiler: front matter + Markdown + raw HTML in
+//! `content/` become the sanitised, structured [`help_core::Site`] that the app
+//! bundles as JSON. Nothing here ships in the wasm.
+//!
+//! Every problem is reported with the file and line it is on; errors fail the
+//! build, warnings are printed and the build goes on.
+
+pub mod diagnostic;
+pub mod front_matter;
+pub mod html_check;
+pub mod links;
+pub mod markdown;
+pub mod sanitize;
+pub mod slug;
+pub mod structure;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use help_core::route::file_for_page_name;
+use help_core::{Block, Inline, Page, PageKind, Site};
+
+pub use diagnostic::{Diagnostic, Severity};
+use diagnostic::Reporter;
+use front_matter::{FrontMatter, Kind};
+use links::Links;
+use markdown::LinkRef;
+
+/// Build-time settings, from the environment (see `Settings::from_env`).
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Where site-relative links the widget does not hold are sent.
+    pub help_centre_url: String,
+    /// The contact page; it must end with `/` (the form loses the code otherwise).
+    pub contact_url: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            help_centre_url: "https://help.login.nhs.uk".into(),
+            contact_url: "https://help.login.nhs.uk/contact/".into(),
+        }
+    }
+}
+
+impl Settings {
+    /// Names of the environment variables that override the defaults.
+    pub const ENV_HELP_CENTRE_URL: &'static str = "HELP_CENTRE_URL";
+    pub const ENV_CONTACT_URL: &'static str = "HELP_CONTACT_URL";
+
+    pub fn from_env() -> Self {
+        let mut settings = Settings::default();
+        if let Ok(url) = std::env::var(Self::ENV_HELP_CENTRE_URL) {
+            settings.help_centre_url = url.trim_end_matches('/').to_owned();
+        }
+        if let Ok(url) = std::env::var(Self::ENV_CONTACT_URL) {
+            settings.contact_url = url;
+        }
+        settings
+    }
+}
+
+/// A successful build: the site, and any warnings to show the editor.
+#[derive(Debug)]
+pub struct Compiled {
+    pub site: Site,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A failed build: every error found (and the warnings), not just the first.
+#[derive(Debug)]
+pub struct Failed {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Failed {
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Error)
+    }
+}
+
+impl fmt::Display for Failed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.diagnostics {
+            writeln!(f, "{d}")?;
+        }
+        write!(f, "the help content has {} error(s); fix them and build again", self.errors().count())
+    }
+}
+
+impl std::error::Error for Failed {}
+
+/// One content file as read from disk.
+pub struct Source {
+    /// Shown in messages.
+    pub path: PathBuf,
+    /// Path below the content folder, with `/` separators (`manage/landline.md`).
+    pub relative: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Every `*.md` file below `dir`, in a stable order.
+pub fn read_dir(dir: &Path) -> std::io::Result<Vec<Source>> {
+    fn walk(dir: &Path, root: &Path, out: &mut Vec<Source>) -> std::io::Result<()> {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
+            let path = entry.path();
+            if entry.file_type()?.is_dir() {
+                walk(&path, root, out)?;
+            } else if path.extension().is_some_and(|e| e == "md") {
+                let relative = path
+                    .strip_prefix(root)
+                    .unwrap_or(&path)
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                out.push(Source { bytes: std::fs::read(&path)?, path, relative });
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out)?;
+    Ok(out)
+}
+
+/// Compiles the content folder at `dir`.
+pub fn compile_dir(dir: &Path, settings: &Settings) -> Result<Compiled, Failed> {
+    match read_dir(dir) {
+        Ok(sources) => compile(&sources, settings),
+        Err(e) => Err(Failed {
+            diagnostics: vec![Diagnostic {
+                severity: Severity::Error,
+                file: dir.to_owned(),
+                line: 1,
+                message: format!("cannot read the content folder: {e}"),
+            }],
+        }),
+    }
+}
+
+/// A page read from one file, with what the cross-file checks need.
+struct Parsed {
+    page: Page,
+    front: FrontMatter,
+    links: Vec<LinkRef>,
+    report: Reporter,
+}
+
+pub fn compile(sources: &[Source], settings: &Settings) -> Result<Compiled, Failed> {
+    let mut parsed: Vec<Parsed> = Vec::new();
+    let mut reports: Vec<Reporter> = Vec::new();
+    for source in sources {
+        let mut report = Reporter::new(source.path.clone());
+        match parse_file(source, &mut report) {
+            Some((page, front, links)) => parsed.push(Parsed { page, front, links, report }),
+            None => reports.push(report),
+        }
+    }
+
+    check_names_and_hubs(&mut parsed);
+    // Home first, then by file name: a stable order for the bundle.
+    parsed.sort_by(|a, b| (a.page.page_name != "home", &a.page.file).cmp(&(b.page.page_name != "home", &b.page.file)));
+    if !parsed.iter().any(|p| p.page.page_name == "home") && reports.is_empty() {
+        let mut report = Reporter::new(sources.first().map_or_else(PathBuf::new, |s| s.path.clone()));
+        report.error(1, "there is no home hub: one file needs `pageName: home` and `type: hub`");
+        reports.push(report);
+    }
+    link_children(&mut parsed);
+    resolve_links(&mut parsed, settings);
+
+    let diagnostics: Vec<Diagnostic> = reports
+        .into_iter()
+        .chain(parsed.iter_mut().map(|p| std::mem::replace(&mut p.report, Reporter::new(PathBuf::new()))))
+        .flat_map(|r| r.diagnostics)
+        .collect();
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        return Err(Failed { diagnostics });
+    }
+    Ok(Compiled {
+        site: Site {
+            pages: parsed.into_iter().map(|p| p.page).collect(),
+            help_centre_url: settings.help_centre_url.clone(),
+            contact_url: settings.contact_url.clone(),
+        },
+        warnings: diagnostics,
+    })
+}
+
+fn parse_file(source: &Source, report: &mut Reporter) -> Option<(Page, FrontMatter, Vec<LinkRef>)> {
+    let text = match std::str::from_utf8(&source.bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let line = 1 + source.bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count();
+            report.error(line, "the file is not valid UTF-8 text: save it as UTF-8");
+            return None;
+        }
+    };
+    let split = front_matter::split(text, report)?;
+    let front = front_matter::parse(&split, report)?;
+    let rendered = markdown::render(split.body, split.body_line, report);
+    let structured = structure::structure(&sanitize::clean(&rendered.html));
+
+    let site_path = {
+        let without_ext = source.relative.strip_suffix(".md").unwrap_or(&source.relative);
+        let trimmed = without_ext.strip_suffix("index").unwrap_or(without_ext).trim_end_matches('/');
+        format!("/{trimmed}")
+    };
+    let page = Page {
+        page_name: front.page_name.value.clone(),
+        file: file_for_page_name(&front.page_name.value),
+        site_path,
+        kind: match front.kind.value {
+            Kind::Hub => PageKind::Hub,
+            Kind::Article => PageKind::Article,
+        },
+        title: front.title.value.clone(),
+        short_title: front.short_title.as_ref().map(|f| f.value.clone()),
+        subtitle: front.subtitle.value.clone(),
+        hub: front.hub.as_ref().map(|f| f.value.clone()),
+        position: front.position.value,
+        partner: front.partner.as_ref().map(|f| f.value.clone()),
+        intro: structured.intro,
+        sections: structured.sections,
+        children: Vec::new(),
+    };
+    Some((page, front, rendered.links))
+}
+
+fn check_names_and_hubs(parsed: &mut [Parsed]) {
+    for i in 0..parsed.len() {
+        let (before, rest) = parsed.split_at_mut(i);
+        let this = &mut rest[0];
+        if let Some(first) = before.iter().find(|p| p.page.file == this.page.file) {
+            let message = if first.page.page_name == this.page.page_name {
+                format!("duplicate pageName `{}`: {} already uses it", this.page.page_name, first.report.file.display())
+            } else {
+                format!(
+                    "pageName `{}` gives the page file `{}`, which `{}` in {} already gives",
+                    this.page.page_name, this.page.file, first.page.page_name, first.report.file.display()
+                )
+            };
+            this.report.error(this.front.page_name.line, message);
+        }
+    }
+    let hubs: Vec<String> = parsed.iter().filter(|p| p.page.kind == PageKind::Hub).map(|p| p.page.page_name.clone()).collect();
+    for p in parsed.iter_mut() {
+        let Some(hub) = &p.front.hub else { continue };
+        if hub.value == p.page.page_name {
+            p.report.error(hub.line, format!("`hub: {}` names this page itself", hub.value));
+        } else if !hubs.contains(&hub.value) {
+            let known = if hubs.is_empty() { "none".to_owned() } else { hubs.join(", ") };
+            p.report.error(hub.line, format!("`hub: {}` is not a hub in this content (hubs: {known})", hub.value));
+        }
+    }
+}
+
+/// Each hub lists its pages by position, ties broken by title.
+fn link_children(parsed: &mut [Parsed]) {
+    let keys: Vec<(Option<String>, i64, String)> =
+        parsed.iter().map(|p| (p.page.hub.clone(), p.page.position, p.page.title.clone())).collect();
+    for p in parsed.iter_mut().filter(|p| p.page.kind == PageKind::Hub) {
+        let mut children: Vec<usize> =
+            (0..keys.len()).filter(|&i| keys[i].0.as_deref() == Some(p.page.page_name.as_str())).collect();
+        children.sort_by(|&a, &b| (keys[a].1, &keys[a].2).cmp(&(keys[b].1, &keys[b].2)));
+        p.page.children = children;
+    }
+}
+
+fn resolve_links(parsed: &mut [Parsed], settings: &Settings) {
+    let pages: Vec<Page> = parsed.iter().map(|p| p.page.clone()).collect();
+    let links = Links::new(&pages, &settings.help_centre_url);
+    for (index, p) in parsed.iter_mut().enumerate() {
+        for link in &p.links {
+            if let Err(message) = links.resolve(index, &link.href) {
+                p.report.error(link.line, message);
+            }
+        }
+        let mut rewrite = |inlines: &mut Vec<Inline>| rewrite_links(inlines, &links, index);
+        for_each_inlines(&mut p.page.intro, &mut rewrite);
+        for section in &mut p.page.sections {
+            for_each_inlines(&mut section.blocks, &mut rewrite);
+        }
+    }
+}
+
+/// Replaces the raw `href` the structure pass kept with the resolved target.
+fn rewrite_links(inlines: &mut [Inline], links: &Links<'_>, from: usize) {
+    for inline in inlines {
+        match inline {
+            Inline::Link { target, children, .. } => {
+                if let help_core::LinkTarget::External { href } = target {
+                    if let Ok(resolved) = links.resolve(from, href) {
+                        *target = resolved;
+                    }
+                }
+                rewrite_links(children, links, from);
+            }
+            Inline::Strong(c) | Inline::Emphasis(c) => rewrite_links(c, links, from),
+            Inline::Text(_) | Inline::LineBreak => {}
+        }
+    }
+}
+
+fn for_each_inlines(blocks: &mut [Block], f: &mut impl FnMut(&mut Vec<Inline>)) {
+    for block in blocks {
+        match block {
+            Block::Paragraph(i) | Block::Subheading(i) => f(i),
+            Block::List { items, .. } => items.iter_mut().for_each(|item| for_each_inlines(item, f)),
+            Block::Details { blocks, .. } => for_each_inlines(blocks, f),
+            Block::Rule => {}
+        }
+    }
+}

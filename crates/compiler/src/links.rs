@@ -1,0 +1,125 @@
+//! Where each link in an article goes, decided once at build time.
+
+use std::collections::HashMap;
+
+use help_core::error_code::codes_in;
+use help_core::{LinkTarget, Page, PageKind};
+
+use crate::html_check::unsafe_url;
+
+/// `Some(code)` when `href` is the help centre's contact page (`/contact`,
+/// `/contact/`, with or without `?error=CIDnnnn`).
+pub fn contact_code(href: &str) -> Option<Option<String>> {
+    let (path, query) = split_query(href);
+    let path = path.trim_end_matches('/');
+    (path.eq_ignore_ascii_case("/contact")).then(|| {
+        let query = query.split('#').next().unwrap_or("").trim_start_matches('?');
+        query
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .filter(|(k, _)| k.eq_ignore_ascii_case("error"))
+            .find_map(|(_, v)| codes_in(v).into_iter().next())
+    })
+}
+
+/// Path, and what follows it (`?query#fragment`).
+fn split_query(href: &str) -> (&str, &str) {
+    match href.find(['?', '#']) {
+        Some(i) => (&href[..i], &href[i..]),
+        None => (href, ""),
+    }
+}
+
+/// Everything a link's destination is checked against.
+pub struct Links<'a> {
+    pages: &'a [Page],
+    by_path: HashMap<String, usize>,
+    /// First path segments of hubs (`manage`): links under them must resolve.
+    hub_segments: Vec<String>,
+    help_centre_url: &'a str,
+}
+
+impl<'a> Links<'a> {
+    pub fn new(pages: &'a [Page], help_centre_url: &'a str) -> Self {
+        let by_path = pages.iter().enumerate().map(|(i, p)| (p.site_path.to_ascii_lowercase(), i)).collect();
+        let hub_segments = pages
+            .iter()
+            .filter(|p| p.kind == PageKind::Hub && p.site_path != "/")
+            .filter_map(|p| p.site_path.trim_start_matches('/').split('/').next().map(str::to_ascii_lowercase))
+            .collect();
+        Links { pages, by_path, hub_segments, help_centre_url: help_centre_url.trim_end_matches('/') }
+    }
+
+    /// The target of `href` written on page `from`, or why it cannot be used.
+    pub fn resolve(&self, from: usize, href: &str) -> Result<LinkTarget, String> {
+        let href = href.trim();
+        if let Some(problem) = unsafe_url(href) {
+            return Err(format!("link `{href}` {problem}"));
+        }
+        if let Some(fragment) = href.strip_prefix('#') {
+            return self.page_target(from, fragment, href);
+        }
+        // An absolute link to the help centre itself is treated like a site-relative one.
+        let href = match href.strip_prefix(self.help_centre_url) {
+            Some(rest) if rest.is_empty() || rest.starts_with(['/', '?', '#']) => {
+                if rest.is_empty() { "/" } else { rest }
+            }
+            _ => href,
+        };
+        if let Some(code) = contact_code(href) {
+            return Ok(LinkTarget::Contact { code });
+        }
+        if !href.starts_with('/') || href.starts_with("//") {
+            let lower = href.to_ascii_lowercase();
+            return if ["https://", "http://", "mailto:", "tel:"].iter().any(|s| lower.starts_with(s)) {
+                Ok(LinkTarget::External { href: href.to_owned() })
+            } else {
+                Err(format!("link `{href}` is neither a web address (https://...) nor a site path starting with `/`"))
+            };
+        }
+        let (path, rest) = split_query(href);
+        let fragment = rest.split_once('#').map(|(_, f)| f).unwrap_or("");
+        let normalised = match path.trim_end_matches('/') {
+            "" => "/".to_owned(),
+            p => p.to_ascii_lowercase(),
+        };
+        if let Some(&index) = self.by_path.get(&normalised) {
+            return self.page_target(index, fragment, href);
+        }
+        let first_segment = normalised.trim_start_matches('/').split('/').next().unwrap_or("");
+        if self.hub_segments.iter().any(|h| h == first_segment) {
+            return Err(format!(
+                "link `{href}` points into the `/{first_segment}` hub, but no article has the path `{normalised}`"
+            ));
+        }
+        Ok(LinkTarget::External { href: format!("{}{href}", self.help_centre_url) })
+    }
+
+    fn page_target(&self, index: usize, fragment: &str, href: &str) -> Result<LinkTarget, String> {
+        let page = &self.pages[index];
+        if !fragment.is_empty() && !page.has_anchor(fragment) {
+            return Err(format!(
+                "link `{href}` names the section `#{fragment}`, but {} has no section with that id",
+                page.site_path
+            ));
+        }
+        Ok(LinkTarget::Page {
+            file: page.file.clone(),
+            fragment: (!fragment.is_empty()).then(|| fragment.to_owned()),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contact_code;
+
+    #[test]
+    fn contact_links_carry_their_code() {
+        assert_eq!(contact_code("/contact?error=CID3008"), Some(Some("CID3008".into())));
+        assert_eq!(contact_code("/contact/?error=cid7023"), Some(Some("CID7023".into())));
+        assert_eq!(contact_code("/contact"), Some(None));
+        assert_eq!(contact_code("/contacts"), None);
+        assert_eq!(contact_code("/manage/landline"), None);
+    }
+}

@@ -1,0 +1,56 @@
+//! `help-content`: the content compiler's command line, for editors and the build.
+//!
+//! - `help-content check [CONTENT_DIR]` prints every warning and error.
+//! - `help-content json CONTENT_DIR` prints the compiled model, as bundled.
+//! - `help-content pages CONTENT_DIR DIST_DIR` writes one page file per hub and
+//!   article next to Trunk's `index.html` (run by Trunk's post-build hook).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use help_compiler::{compile_dir, Settings};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        ["check"] => check(Path::new("content")),
+        ["check", dir] => check(Path::new(dir)),
+        ["json", dir] => json(Path::new(dir)),
+        ["pages", content, dist] => pages(Path::new(content), Path::new(dist)),
+        _ => Err("usage: help-content check [CONTENT_DIR] | help-content json CONTENT_DIR | help-content pages CONTENT_DIR DIST_DIR".into()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn check(dir: &Path) -> Result<(), String> {
+    let compiled = compile_dir(dir, &Settings::from_env()).map_err(|e| e.to_string())?;
+    for warning in &compiled.warnings {
+        eprintln!("{warning}");
+    }
+    let sections: usize = compiled.site.pages.iter().map(|p| p.sections.len()).sum();
+    println!("{} pages, {sections} sections, {} warning(s)", compiled.site.pages.len(), compiled.warnings.len());
+    Ok(())
+}
+
+fn json(dir: &Path) -> Result<(), String> {
+    let compiled = compile_dir(dir, &Settings::from_env()).map_err(|e| e.to_string())?;
+    println!("{}", serde_json::to_string_pretty(&compiled.site).map_err(|e| e.to_string())?);
+    Ok(())
+}
+
+fn pages(content: &Path, dist: &Path) -> Result<(), String> {
+    let compiled = compile_dir(content, &Settings::from_env()).map_err(|e| e.to_string())?;
+    let shell_path: PathBuf = dist.join("index.html");
+    let shell = std::fs::read_to_string(&shell_path).map_err(|e| format!("{}: {e}", shell_path.display()))?;
+    for page in compiled.site.pages.iter().filter(|p| p.file != "index.html") {
+        let path = dist.join(&page.file);
+        std::fs::write(&path, &shell).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
+}

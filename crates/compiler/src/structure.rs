@@ -1,0 +1,392 @@
+//! Sanitised HTML to the structured model: sections at every `##` and `###`,
+//! blocks inside them, details with their summary.
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+
+use help_core::error_code::codes_in;
+use help_core::{Block, Inline, LinkTarget, Section};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{
+    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+
+use crate::links::contact_code;
+use crate::slug::slug;
+
+#[derive(Debug)]
+enum Node {
+    Element { name: String, attrs: Vec<(String, String)>, children: Vec<Node> },
+    Text(String),
+}
+
+impl Node {
+    fn name(&self) -> &str {
+        match self {
+            Node::Element { name, .. } => name,
+            Node::Text(_) => "",
+        }
+    }
+
+    fn attr(&self, key: &str) -> Option<&str> {
+        match self {
+            Node::Element { attrs, .. } => attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()),
+            Node::Text(_) => None,
+        }
+    }
+
+    fn children(&self) -> &[Node] {
+        match self {
+            Node::Element { children, .. } => children,
+            Node::Text(_) => &[],
+        }
+    }
+
+    fn text(&self) -> String {
+        let mut out = String::new();
+        self.push_text(&mut out);
+        collapse_whitespace(&out)
+    }
+
+    fn push_text(&self, out: &mut String) {
+        match self {
+            Node::Text(t) => out.push_str(t),
+            Node::Element { children, .. } => children.iter().for_each(|c| c.push_text(out)),
+        }
+    }
+}
+
+fn collapse_whitespace(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[derive(Default)]
+struct TreeSink {
+    tokens: RefCell<Vec<Token>>,
+}
+
+impl TokenSink for TreeSink {
+    type Handle = ();
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        self.tokens.borrow_mut().push(token);
+        TokenSinkResult::Continue
+    }
+}
+
+const VOID_ELEMENTS: &[&str] = &["br", "hr"];
+
+/// Builds a tree from the sanitiser's output, which is well-formed: every
+/// element but the void ones is closed, in order.
+fn parse(html: &str) -> Vec<Node> {
+    let tokenizer = Tokenizer::new(TreeSink::default(), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    let tokens = tokenizer.sink.tokens.take();
+
+    let mut stack: Vec<(String, Vec<(String, String)>, Vec<Node>)> = vec![(String::new(), vec![], vec![])];
+    for token in tokens {
+        match token {
+            Token::CharacterTokens(t) => stack.last_mut().expect("root").2.push(Node::Text(t.to_string())),
+            Token::TagToken(tag) if tag.kind == TagKind::StartTag => {
+                let name = tag.name.to_string();
+                let attrs = tag.attrs.iter().map(|a| (a.name.local.to_string(), a.value.to_string())).collect();
+                if VOID_ELEMENTS.contains(&name.as_str()) || tag.self_closing {
+                    stack.last_mut().expect("root").2.push(Node::Element { name, attrs, children: vec![] });
+                } else {
+                    stack.push((name, attrs, vec![]));
+                }
+            }
+            Token::TagToken(tag) => {
+                if let Some(depth) = stack.iter().rposition(|(n, ..)| *n == *tag.name) {
+                    while stack.len() > depth.max(1) {
+                        let (name, attrs, children) = stack.pop().expect("non-empty");
+                        stack.last_mut().expect("root").2.push(Node::Element { name, attrs, children });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    while stack.len() > 1 {
+        let (name, attrs, children) = stack.pop().expect("non-empty");
+        stack.last_mut().expect("root").2.push(Node::Element { name, attrs, children });
+    }
+    stack.pop().map(|(.., children)| children).unwrap_or_default()
+}
+
+/// Hands out ids unique within one article: a repeat gets `-2`, `-3`, ...
+#[derive(Default)]
+struct Ids {
+    used: HashSet<String>,
+}
+
+impl Ids {
+    fn claim(&mut self, base: String) -> String {
+        let base = if base.is_empty() { "section".to_owned() } else { base };
+        let mut id = base.clone();
+        let mut n = 2;
+        while !self.used.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
+    }
+}
+
+#[derive(Debug, Default, PartialEq)]
+pub struct Structured {
+    pub intro: Vec<Block>,
+    pub sections: Vec<Section>,
+}
+
+/// Splits sanitised HTML into the intro and its sections.
+pub fn structure(html: &str) -> Structured {
+    let nodes = parse(html);
+    let mut top: Vec<&Node> = Vec::new();
+    flatten_containers(&nodes, &mut top);
+
+    let mut ids = Ids::default();
+    let mut out = Structured::default();
+    let mut pending: Vec<&Node> = Vec::new();
+    for node in top {
+        let level = match node.name() {
+            "h1" | "h2" => 2,
+            "h3" => 3,
+            _ => {
+                pending.push(node);
+                continue;
+            }
+        };
+        flush(&mut out, &mut pending, &mut ids);
+        let heading = node.text();
+        let references = codes_in(&heading);
+        let base = references.first().map(|c| c.to_ascii_lowercase()).unwrap_or_else(|| slug(&heading));
+        out.sections.push(Section { id: ids.claim(base), level, heading, blocks: vec![], references });
+    }
+    flush(&mut out, &mut pending, &mut ids);
+    for section in &mut out.sections {
+        trim_rules(&mut section.blocks);
+        let mut codes = Vec::new();
+        contact_codes(&section.blocks, &mut codes);
+        for code in codes {
+            if !section.references.contains(&code) {
+                section.references.push(code);
+            }
+        }
+    }
+    trim_rules(&mut out.intro);
+    out
+}
+
+/// Top-level `div`s are wrappers, not structure: their children count as top level.
+fn flatten_containers<'n>(nodes: &'n [Node], out: &mut Vec<&'n Node>) {
+    for node in nodes {
+        if node.name() == "div" {
+            flatten_containers(node.children(), out);
+        } else {
+            out.push(node);
+        }
+    }
+}
+
+fn flush<'n>(out: &mut Structured, pending: &mut Vec<&'n Node>, ids: &mut Ids) {
+    let blocks = blocks_of(pending, ids);
+    pending.clear();
+    match out.sections.last_mut() {
+        Some(section) => section.blocks.extend(blocks),
+        None => out.intro.extend(blocks),
+    }
+}
+
+/// `---` lines that only separate sections are not content.
+fn trim_rules(blocks: &mut Vec<Block>) {
+    while matches!(blocks.last(), Some(Block::Rule)) {
+        blocks.pop();
+    }
+    while matches!(blocks.first(), Some(Block::Rule)) {
+        blocks.remove(0);
+    }
+}
+
+fn contact_codes(blocks: &[Block], out: &mut Vec<String>) {
+    fn in_inlines(inlines: &[Inline], out: &mut Vec<String>) {
+        for inline in inlines {
+            match inline {
+                Inline::Link { target: LinkTarget::External { href }, children, .. } => {
+                    if let Some(Some(code)) = contact_code(href) {
+                        out.push(code);
+                    }
+                    in_inlines(children, out);
+                }
+                Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { children: c, .. } => in_inlines(c, out),
+                _ => {}
+            }
+        }
+    }
+    for block in blocks {
+        match block {
+            Block::Paragraph(i) | Block::Subheading(i) => in_inlines(i, out),
+            Block::List { items, .. } => items.iter().for_each(|i| contact_codes(i, out)),
+            Block::Details { blocks, .. } => contact_codes(blocks, out),
+            Block::Rule => {}
+        }
+    }
+}
+
+fn is_inline(node: &Node) -> bool {
+    matches!(node, Node::Text(_)) || matches!(node.name(), "strong" | "b" | "em" | "i" | "a" | "br" | "span")
+}
+
+fn blocks_of(nodes: &[&Node], ids: &mut Ids) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut run: Vec<&Node> = Vec::new();
+    let flush_run = |run: &mut Vec<&Node>, blocks: &mut Vec<Block>| {
+        let inlines = inlines_of(run);
+        run.clear();
+        if !inlines.is_empty() {
+            blocks.push(Block::Paragraph(inlines));
+        }
+    };
+    for &node in nodes {
+        if is_inline(node) {
+            run.push(node);
+            continue;
+        }
+        flush_run(&mut run, &mut blocks);
+        let children: Vec<&Node> = node.children().iter().collect();
+        match node.name() {
+            "p" | "summary" => {
+                let inlines = inlines_of(&children);
+                if !inlines.is_empty() {
+                    blocks.push(Block::Paragraph(inlines));
+                }
+            }
+            "ul" | "ol" => {
+                let items = node
+                    .children()
+                    .iter()
+                    .filter(|c| c.name() == "li")
+                    .map(|li| blocks_of(&li.children().iter().collect::<Vec<_>>(), ids))
+                    .collect();
+                let start = node.attr("start").and_then(|s| s.trim().parse().ok()).unwrap_or(1);
+                blocks.push(Block::List { ordered: node.name() == "ol", start, items });
+            }
+            "details" => {
+                let summary = node
+                    .children()
+                    .iter()
+                    .find(|c| c.name() == "summary")
+                    .map(Node::text)
+                    .unwrap_or_default();
+                let body: Vec<&Node> = node.children().iter().filter(|c| c.name() != "summary").collect();
+                let id = ids.claim(slug(&summary));
+                let summary = if summary.is_empty() { "Details".to_owned() } else { summary };
+                blocks.push(Block::Details { id, summary, blocks: blocks_of(&body, ids) });
+            }
+            "hr" => blocks.push(Block::Rule),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                let inlines = inlines_of(&children);
+                if !inlines.is_empty() {
+                    blocks.push(Block::Subheading(inlines));
+                }
+            }
+            // `div`, `li` out of place, anything else the sanitiser allowed.
+            _ => blocks.extend(blocks_of(&children, ids)),
+        }
+    }
+    flush_run(&mut run, &mut blocks);
+    blocks
+}
+
+/// Inline content with HTML's whitespace rules applied: runs collapse to one
+/// space, and none is left at the start, the end or after a line break.
+fn inlines_of(nodes: &[&Node]) -> Vec<Inline> {
+    let mut at_space = true;
+    let mut inlines = convert(nodes, &mut at_space);
+    trim_end(&mut inlines);
+    inlines
+}
+
+fn convert(nodes: &[&Node], at_space: &mut bool) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::new();
+    for node in nodes {
+        let children = || node.children().iter().collect::<Vec<_>>();
+        match node {
+            Node::Text(text) => {
+                let mut s = String::new();
+                for c in text.chars() {
+                    if c.is_whitespace() {
+                        if !*at_space {
+                            s.push(' ');
+                            *at_space = true;
+                        }
+                    } else {
+                        s.push(c);
+                        *at_space = false;
+                    }
+                }
+                if !s.is_empty() {
+                    match out.last_mut() {
+                        Some(Inline::Text(prev)) => prev.push_str(&s),
+                        _ => out.push(Inline::Text(s)),
+                    }
+                }
+            }
+            Node::Element { name, .. } => match name.as_str() {
+                "strong" | "b" => push_nonempty(&mut out, convert(&children(), at_space), Inline::Strong),
+                "em" | "i" => push_nonempty(&mut out, convert(&children(), at_space), Inline::Emphasis),
+                "a" => {
+                    let inner = convert(&children(), at_space);
+                    match node.attr("href") {
+                        Some(href) if !inner.is_empty() => out.push(Inline::Link {
+                            target: LinkTarget::External { href: href.to_owned() },
+                            title: node.attr("title").map(str::to_owned),
+                            children: inner,
+                        }),
+                        _ => out.extend(inner),
+                    }
+                }
+                "br" => {
+                    trim_end(&mut out);
+                    out.push(Inline::LineBreak);
+                    *at_space = true;
+                }
+                _ => out.extend(convert(&children(), at_space)),
+            },
+        }
+    }
+    out
+}
+
+fn push_nonempty(out: &mut Vec<Inline>, inner: Vec<Inline>, wrap: fn(Vec<Inline>) -> Inline) {
+    if !inner.is_empty() {
+        out.push(wrap(inner));
+    }
+}
+
+/// Drops the trailing space of the last text, wherever it is nested.
+fn trim_end(inlines: &mut Vec<Inline>) {
+    while let Some(last) = inlines.last_mut() {
+        match last {
+            Inline::Text(t) => {
+                let trimmed = t.trim_end().len();
+                t.truncate(trimmed);
+                if t.is_empty() {
+                    inlines.pop();
+                    continue;
+                }
+            }
+            Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { children: c, .. } => {
+                trim_end(c);
+                if c.is_empty() {
+                    inlines.pop();
+                    continue;
+                }
+            }
+            Inline::LineBreak => {}
+        }
+        break;
+    }
+}

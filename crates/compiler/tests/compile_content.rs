@@ -1,0 +1,340 @@
+//! The compiler on real files: the help centre's own content, articles it has
+//! never seen, and every kind of bad input, each of which must name its file
+//! and line.
+
+use std::path::{Path, PathBuf};
+
+use help_compiler::{compile, compile_dir, read_dir, Diagnostic, Settings, Severity, Source};
+use help_core::{Block, Inline, LinkTarget, Page, PageKind, Site};
+
+fn repo_content() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
+}
+
+fn fixtures(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+fn real_site() -> (Site, Vec<Diagnostic>) {
+    let compiled = compile_dir(&repo_content(), &Settings::default()).unwrap_or_else(|e| panic!("{e}"));
+    (compiled.site, compiled.warnings)
+}
+
+fn page<'a>(site: &'a Site, file: &str) -> &'a Page {
+    site.page_by_file(file).unwrap_or_else(|| panic!("no page {file}")).1
+}
+
+fn all_blocks(page: &Page) -> Vec<&Block> {
+    fn walk<'a>(blocks: &'a [Block], out: &mut Vec<&'a Block>) {
+        for b in blocks {
+            out.push(b);
+            match b {
+                Block::Details { blocks, .. } => walk(blocks, out),
+                Block::List { items, .. } => items.iter().for_each(|i| walk(i, out)),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&page.intro, &mut out);
+    page.sections.iter().for_each(|s| walk(&s.blocks, &mut out));
+    out
+}
+
+fn text_of(inlines: &[Inline]) -> String {
+    inlines
+        .iter()
+        .map(|i| match i {
+            Inline::Text(t) => t.clone(),
+            Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { children: c, .. } => text_of(c),
+            Inline::LineBreak => "\n".into(),
+        })
+        .collect()
+}
+
+fn links(page: &Page) -> Vec<(LinkTarget, String)> {
+    fn walk(inlines: &[Inline], out: &mut Vec<(LinkTarget, String)>) {
+        for i in inlines {
+            match i {
+                Inline::Link { target, children, .. } => out.push((target.clone(), text_of(children))),
+                Inline::Strong(c) | Inline::Emphasis(c) => walk(c, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for b in all_blocks(page) {
+        if let Block::Paragraph(i) | Block::Subheading(i) = b {
+            walk(i, &mut out);
+        }
+    }
+    out
+}
+
+#[test]
+fn every_real_page_compiles_with_its_file_name() {
+    let (site, _) = real_site();
+    let files: Vec<&str> = site.pages.iter().map(|p| p.file.as_str()).collect();
+    assert_eq!(
+        files,
+        [
+            "index.html",
+            "error-messages-support.html",
+            "manage-landline-number.html",
+            "manage-phone-number.html",
+            "manage.html",
+            "patientcentre-cannot-log-in.html",
+            "setup-nhs-login.html",
+        ]
+    );
+    assert_eq!(page(&site, "manage-landline-number.html").site_path, "/manage/landline");
+    assert_eq!(page(&site, "setup-nhs-login.html").site_path, "/setupnhslogin");
+    assert_eq!(page(&site, "manage.html").site_path, "/manage");
+    assert_eq!(page(&site, "index.html").site_path, "/");
+}
+
+#[test]
+fn hubs_list_their_pages_by_position_then_title() {
+    let (site, _) = real_site();
+    let titles = |file: &str| -> Vec<&str> {
+        page(&site, file).children.iter().map(|&i| site.pages[i].title.as_str()).collect()
+    };
+    assert_eq!(
+        titles("index.html"),
+        ["I cannot log into Patientcentre", "Set up NHS login", "Manage your NHS login", "Error messages and support"]
+    );
+    assert_eq!(titles("manage.html"), ["Mobile phone number", "Landline number"]);
+}
+
+#[test]
+fn sections_and_details_of_the_seed_articles() {
+    let (site, _) = real_site();
+    let landline = page(&site, "manage-landline-number.html");
+    let ids: Vec<&str> = landline.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "how-to-add-a-landline-number",
+            "how-to-change-your-landline-number",
+            "if-you-lose-access-to-your-landline-number",
+            "the-link-to-cancel-the-update-to-your-landline-number-does-not-work",
+            "cid3009",
+            "cid3010",
+        ]
+    );
+    assert_eq!(landline.sections[4].level, 3);
+    assert_eq!(landline.sections[4].heading, "Expired link – Reference CID3009");
+
+    let errors = page(&site, "error-messages-support.html");
+    let details: Vec<&str> = all_blocks(errors)
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Details { id, .. } => Some(id.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        details,
+        [
+            "forgotten-your-password",
+            "change-the-email-address-you-use-to-sign-into-nhs-login",
+            "delete-your-existing-account",
+            "you-have-already-set-up-an-nhs-login",
+            "we-have-the-wrong-details-for-you",
+            "if-you-are-using-gmail-google-mail",
+            "if-you-are-using-outlook-hotmail-or-live",
+        ]
+    );
+    let gp = errors.section("cid7023").expect("CID7023 section");
+    assert_eq!(gp.heading, "Unable to connect to your GP surgery’s system - Reference CID7023");
+}
+
+#[test]
+fn indented_text_inside_details_is_text_not_code() {
+    // Seed 002 indents the text inside several <details> by four spaces after a
+    // blank line; CommonMark alone would make those code blocks.
+    for source in read_dir(&repo_content()).expect("content is readable") {
+        let text = String::from_utf8(source.bytes.clone()).expect("utf-8");
+        let body = text.splitn(3, "---\n").nth(2).expect("front matter");
+        let mut report = help_compiler::diagnostic::Reporter::new(source.path.clone());
+        let html = help_compiler::markdown::render(body, 1, &mut report).html;
+        assert!(!html.contains("<pre") && !html.contains("<code"), "{} renders a code block", source.relative);
+    }
+    let (site, _) = real_site();
+    let errors = page(&site, "error-messages-support.html");
+    let Some(Block::Details { blocks, .. }) = all_blocks(errors).into_iter().find(|b| matches!(b, Block::Details { id, .. } if id == "we-have-the-wrong-details-for-you")) else {
+        panic!("details missing")
+    };
+    assert!(matches!(&blocks[0], Block::Paragraph(i) if text_of(i) == "The details we use to make the connection are wrong."));
+    assert!(matches!(&blocks[2], Block::List { ordered: false, items, .. } if items.len() == 3), "{blocks:?}");
+    let Some(Block::Details { blocks, .. }) = all_blocks(errors).into_iter().find(|b| matches!(b, Block::Details { id, .. } if id == "you-have-already-set-up-an-nhs-login")) else {
+        panic!("details missing")
+    };
+    assert!(matches!(&blocks[2], Block::Paragraph(i) if i.iter().any(|x| matches!(x, Inline::Strong(s) if text_of(s) == "Login and security settings"))));
+}
+
+#[test]
+fn all_twelve_error_references_are_in_the_model() {
+    let (site, _) = real_site();
+    let mut codes: Vec<String> = site
+        .pages
+        .iter()
+        .flat_map(|p| p.sections.iter().flat_map(|s| s.references.iter().cloned()))
+        .collect();
+    codes.sort();
+    codes.dedup();
+    assert_eq!(
+        codes,
+        ["CID1111", "CID2011", "CID2012", "CID2014", "CID3001", "CID3002", "CID3003", "CID3008", "CID3009", "CID3010", "CID7023", "CID7029"]
+    );
+    // A code only in a contact link belongs to the nearest heading above it.
+    let landline = page(&site, "manage-landline-number.html");
+    assert_eq!(landline.section("if-you-lose-access-to-your-landline-number").unwrap().references, ["CID3008"]);
+}
+
+#[test]
+fn links_resolve_to_pages_contact_or_the_help_centre() {
+    let (site, _) = real_site();
+    let landline = links(page(&site, "manage-landline-number.html"));
+    assert!(landline.contains(&(LinkTarget::Contact { code: Some("CID3009".into()) }, "Contact us".into())));
+    assert!(landline.contains(&(LinkTarget::External { href: "https://settings.login.nhs.uk/".into() }, "your NHS account".into())));
+    let setup = links(page(&site, "setup-nhs-login.html"));
+    assert!(setup.iter().any(|(t, _)| *t == LinkTarget::External { href: "https://help.login.nhs.uk/provewhoyouare".into() }));
+    let partner = links(page(&site, "patientcentre-cannot-log-in.html"));
+    assert!(partner.iter().any(|(t, _)| *t == LinkTarget::Page { file: "index.html".into(), fragment: None }));
+    assert_eq!(
+        LinkTarget::Contact { code: Some("CID3009".into()) }.href(&site),
+        "https://help.login.nhs.uk/contact/?error=CID3009"
+    );
+}
+
+#[test]
+fn partner_articles_are_marked_with_their_partner() {
+    let (site, _) = real_site();
+    let partner = page(&site, "patientcentre-cannot-log-in.html");
+    assert_eq!(partner.partner.as_deref(), Some("patientcentre"));
+    let headings: Vec<&str> = partner.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(
+        headings,
+        ["I don't have an NHS login account", "I forgot my NHS login password", "I am not receiving a security code", "I have changed my phone number", "My account is locked", "Important"]
+    );
+    assert!(!all_blocks(partner).iter().any(|b| matches!(b, Block::Paragraph(i) if text_of(i).contains("Was this article helpful"))));
+}
+
+#[test]
+fn real_content_warns_about_its_slips_with_file_and_line() {
+    let (_, warnings) = real_site();
+    let shown: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
+    assert!(shown.iter().any(|w| w.ends_with("error-messages-support.md:226: warning: the word “us” is written twice in a row")), "{shown:#?}");
+    assert!(shown.iter().any(|w| w.contains("landline.md:46: warning: the `style` attribute on `<div>`")), "{shown:#?}");
+    assert!(shown.iter().any(|w| w.contains("mobile-phone.md:37: warning: the `style` attribute")), "{shown:#?}");
+    assert!(warnings.iter().all(|w| w.severity == Severity::Warning));
+}
+
+#[test]
+fn articles_it_has_never_seen() {
+    let compiled = compile_dir(&fixtures("good"), &Settings::default()).unwrap_or_else(|e| panic!("{e}"));
+    let site = &compiled.site;
+    assert!(compiled.warnings.is_empty(), "{:#?}", compiled.warnings);
+    let home_titles: Vec<&str> = page(site, "index.html").children.iter().map(|&i| site.pages[i].title.as_str()).collect();
+    assert_eq!(home_titles, ["Another basics page", "The basics", "Your account"]);
+
+    let recovery = page(site, "account-recovery.html");
+    assert_eq!(recovery.kind, PageKind::Article);
+    assert_eq!(recovery.site_path, "/account/recovery");
+    assert!(matches!(&recovery.intro[..], [Block::Paragraph(i)] if text_of(i) == "Read the section that matches what you see."));
+    let ids: Vec<&str> = recovery.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["check-your-details", "check-your-details-2", "cid4001", "cid40015"]);
+    assert_eq!(recovery.sections[2].references, ["CID4001", "CID4002"]);
+    assert!(recovery.has_anchor("what-we-need") && recovery.has_anchor("if-your-email-has-changed"));
+
+    // The ordered list keeps its items with the nested div's text inside item 2.
+    let Some(Block::List { ordered: true, items, .. }) = recovery.sections[2].blocks.get(1) else {
+        panic!("{:?}", recovery.sections[2].blocks)
+    };
+    assert_eq!(items.len(), 3);
+    assert!(items[1].iter().any(|b| matches!(b, Block::Paragraph(i) if text_of(i) == "If it is still locked, reset your password.")));
+
+    let found = links(recovery);
+    assert!(found.contains(&(LinkTarget::Page { file: "account-recovery.html".into(), fragment: Some("what-we-need".into()) }, "what we need".into())));
+    assert!(found.contains(&(LinkTarget::Page { file: "account-recovery.html".into(), fragment: Some("cid4001".into()) }, "other guide".into())));
+    assert!(found.contains(&(LinkTarget::External { href: "https://help.login.nhs.uk/provewhoyouare".into() }, "prove who you are".into())));
+
+    let basics = page(site, "basics.html");
+    let Block::Paragraph(inlines) = &basics.sections[0].blocks[0] else { panic!() };
+    assert_eq!(text_of(inlines), "A test article. Emphasis and strong work, and so does a line break.");
+}
+
+/// Compiles the good fixtures plus one bad file; returns the errors shown.
+fn errors_with(bad: &str) -> Vec<String> {
+    let mut sources = read_dir(&fixtures("good")).expect("fixtures");
+    let path = fixtures("bad").join(bad);
+    sources.push(Source { bytes: std::fs::read(&path).expect("bad fixture"), path, relative: bad.to_owned() });
+    match compile(&sources, &Settings::default()) {
+        Ok(_) => panic!("{bad} compiled without an error"),
+        Err(failed) => failed.errors().map(|d| d.to_string()).collect(),
+    }
+}
+
+fn assert_error(bad: &str, line: usize, message: &str) {
+    let errors = errors_with(bad);
+    let location = format!("{bad}:{line}: error: ");
+    assert!(
+        errors.iter().any(|e| e.contains(&location) && e.contains(message)),
+        "expected `{location}…{message}…` in {errors:#?}"
+    );
+}
+
+#[test]
+fn bad_front_matter_fails_naming_file_and_line() {
+    assert_error("no-front-matter.md", 1, "must start with front matter");
+    assert_error("unclosed-front-matter.md", 1, "not closed");
+    assert_error("invalid-yaml.md", 3, "not valid YAML");
+    assert_error("missing-title.md", 2, "no `title`");
+    assert_error("bad-position.md", 7, "`position` must be a whole number");
+    assert_error("unknown-hub.md", 6, "`hub: settings` is not a hub");
+    assert_error("not-utf8.md", 10, "not valid UTF-8");
+}
+
+#[test]
+fn duplicate_page_names_name_both_files() {
+    let errors = errors_with("duplicate-page-name.md");
+    assert!(errors.iter().any(|e| e.contains("duplicate-page-name.md:4: error: duplicate pageName `basics`") && e.contains("basics.md")), "{errors:#?}");
+}
+
+#[test]
+fn broken_internal_links_fail() {
+    assert_error("broken-hub-link.md", 12, "no article has the path `/account/missing`");
+    assert_error("broken-section-link.md", 12, "no section with that id");
+}
+
+#[test]
+fn html_that_could_run_code_or_load_from_elsewhere_fails() {
+    assert_error("script.md", 14, "`<script>` is not allowed");
+    assert_error("iframe.md", 10, "`<iframe>` is not allowed");
+    assert_error("event-handler.md", 13, "`ontoggle` attribute");
+    assert_error("javascript-link.md", 12, "`javascript:`");
+    assert_error("data-url.md", 12, "`data:` URL");
+    assert_error("style-element.md", 10, "`<style>` is not allowed");
+    assert_error("object.md", 12, "`<object>` is not allowed");
+}
+
+#[test]
+fn unknown_front_matter_keys_warn_and_known_unused_ones_do_not() {
+    let dir = std::env::temp_dir().join(format!("help-compiler-unknown-key-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.md"), "---\ntitle: Home\nsubtitle: S\npageName: home\ntype: hub\nlayout: x\nname: y\nauthor: Someone\n---\n").unwrap();
+    let compiled = compile_dir(&dir, &Settings::default()).unwrap_or_else(|e| panic!("{e}"));
+    let shown: Vec<String> = compiled.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(shown.len(), 1, "{shown:#?}");
+    assert!(shown[0].contains("index.md:8: warning: unknown front-matter key `author`"), "{shown:#?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_sanitiser_is_a_second_line_of_defence() {
+    let cleaned = help_compiler::sanitize::clean(
+        r#"<p onclick="x()">Hi <img src="https://x"><a href="javascript:alert(1)">a</a><script>bad()</script></p><iframe src="https://x"></iframe>"#,
+    );
+    assert!(!cleaned.contains("onclick") && !cleaned.contains("img") && !cleaned.contains("javascript") && !cleaned.contains("bad()") && !cleaned.contains("iframe"), "{cleaned}");
+}
