@@ -1,0 +1,28 @@
+//! Compiles `content/` into the JSON model the app bundles. A content error
+//! fails the build here, naming the file and line.
+
+use std::path::Path;
+
+use help_compiler::{compile_dir, Settings};
+
+fn main() {
+    println!("cargo::rerun-if-changed=content");
+    println!("cargo::rerun-if-env-changed={}", Settings::ENV_HELP_CENTRE_URL);
+    println!("cargo::rerun-if-env-changed={}", Settings::ENV_CONTACT_URL);
+
+    // Build scripts run in the package folder, so paths in messages are short.
+    match compile_dir(Path::new("content"), &Settings::from_env()) {
+        Ok(compiled) => {
+            for warning in &compiled.warnings {
+                println!("cargo::warning={warning}");
+            }
+            let json = serde_json::to_string(&compiled.site).expect("the model serialises");
+            let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("site.json");
+            std::fs::write(&out, json).expect("OUT_DIR is writable");
+        }
+        Err(failed) => {
+            eprintln!("{failed}");
+            std::process::exit(1);
+        }
+    }
+}

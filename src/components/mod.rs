@@ -1,0 +1,7 @@
+//! Small views shared by the pages. They render the model; they hold no rules.
+
+pub mod blocks;
+pub mod breadcrumbs;
+pub mod footer;
+pub mod header;
+pub mod page_link;

@@ -1,0 +1,51 @@
+//! A link to a page of the widget. A plain click moves within the app
+//! (history entry, no reload); any modified click, or no JavaScript, follows
+//! the real page file, which the build writes for every page.
+
+use yew::prelude::*;
+
+use crate::app::Navigator;
+
+#[derive(Properties, PartialEq)]
+pub struct PageLinkProps {
+    pub file: AttrValue,
+    #[prop_or_default]
+    pub fragment: Option<AttrValue>,
+    #[prop_or_default]
+    pub class: Classes,
+    /// An accessible name, where the visible content is not one.
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
+    #[prop_or_default]
+    pub title: Option<AttrValue>,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+pub fn href(file: &str, fragment: Option<&str>) -> String {
+    match fragment {
+        Some(f) => format!("{file}#{f}"),
+        None => file.to_owned(),
+    }
+}
+
+#[function_component(PageLink)]
+pub fn page_link(props: &PageLinkProps) -> Html {
+    let navigator = use_context::<Navigator>();
+    let href = href(&props.file, props.fragment.as_deref());
+    let onclick = {
+        let href = href.clone();
+        Callback::from(move |e: MouseEvent| {
+            let plain = e.button() == 0 && !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key());
+            if let (true, Some(navigator)) = (plain, navigator.as_ref()) {
+                e.prevent_default();
+                navigator.0.emit(href.clone());
+            }
+        })
+    };
+    html! {
+        <a href={href} class={props.class.clone()} aria-label={props.label.clone()} title={props.title.clone()} {onclick}>
+            { props.children.clone() }
+        </a>
+    }
+}

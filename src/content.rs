@@ -1,0 +1,23 @@
+//! The help content, compiled from `content/` by `build.rs` and bundled as JSON.
+
+use std::sync::OnceLock;
+
+use help_core::Site;
+
+const SITE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/site.json"));
+
+/// The bundled site, parsed once on first use.
+pub fn site() -> &'static Site {
+    static SITE: OnceLock<Site> = OnceLock::new();
+    SITE.get_or_init(|| serde_json::from_str(SITE_JSON).expect("build.rs wrote a valid model"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_bundled_model_parses_and_starts_at_home() {
+        let site = super::site();
+        assert_eq!(site.home().page_name, "home");
+        assert_eq!(site.pages.len(), 7);
+    }
+}

@@ -1,0 +1,64 @@
+use help_core::{Page, PageKind};
+use yew::prelude::*;
+
+use crate::components::breadcrumbs::Breadcrumbs;
+use crate::components::page_link::PageLink;
+use crate::content;
+
+#[derive(Properties, PartialEq)]
+pub struct HubProps {
+    pub index: usize,
+}
+
+/// A hub: its pages as NHS.UK cards, in position order. A hub listed on this
+/// hub shows its own articles inside its card, so the home page reaches every
+/// article in one step.
+#[function_component(HubPage)]
+pub fn hub_page(props: &HubProps) -> Html {
+    let site = content::site();
+    let hub = &site.pages[props.index];
+    html! {
+        <>
+            <Breadcrumbs index={props.index} />
+            <div class="nhsuk-grid-row">
+                <div class="nhsuk-grid-column-two-thirds">
+                    <h1 tabindex="-1">{ &hub.title }</h1>
+                    <p class="nhsuk-lede-text">{ &hub.subtitle }</p>
+                </div>
+            </div>
+            <ul class="nhsuk-grid-row nhsuk-card-group">
+                { for listed(hub).map(card) }
+            </ul>
+        </>
+    }
+}
+
+/// The pages a hub lists. Partner articles wait for their partner to be
+/// active (the embedding work), so none is listed yet.
+fn listed(hub: &Page) -> impl Iterator<Item = &'static Page> + '_ {
+    let site = content::site();
+    hub.children.iter().map(|&i| &site.pages[i]).filter(|p| p.partner.is_none())
+}
+
+fn card(page: &'static Page) -> Html {
+    let articles: Vec<&Page> = if page.kind == PageKind::Hub { listed(page).collect() } else { vec![] };
+    html! {
+        <li class="nhsuk-grid-column-one-half nhsuk-card-group__item">
+            <div class={classes!("nhsuk-card", articles.is_empty().then_some("nhsuk-card--clickable"))}>
+                <div class="nhsuk-card__content">
+                    <h2 class="nhsuk-card__heading nhsuk-heading-m">
+                        <PageLink file={page.file.clone()} class="nhsuk-card__link">{ &page.title }</PageLink>
+                    </h2>
+                    <p class="nhsuk-card__description">{ &page.subtitle }</p>
+                    if !articles.is_empty() {
+                        <ul class="nhsuk-list nhsuk-u-margin-top-3 nhsuk-u-margin-bottom-0">
+                            { for articles.iter().map(|a| html! {
+                                <li><PageLink file={a.file.clone()}>{ &a.title }</PageLink></li>
+                            }) }
+                        </ul>
+                    }
+                </div>
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,30 @@
+use yew::prelude::*;
+
+use crate::components::page_link::PageLink;
+use crate::content;
+
+#[derive(Properties, PartialEq)]
+pub struct NotFoundProps {
+    pub file: AttrValue,
+}
+
+/// A page file this build does not have: say so plainly and offer the way on.
+#[function_component(NotFoundPage)]
+pub fn not_found_page(props: &NotFoundProps) -> Html {
+    let _ = &props.file;
+    html! {
+        <div class="nhsuk-grid-row">
+            <div class="nhsuk-grid-column-two-thirds">
+                <h1 tabindex="-1">{ "Page not found" }</h1>
+                <p>{ "We could not find the help page at this address. It may have moved, or the link may be wrong." }</p>
+                <p><PageLink file="index.html">{ "Go to the NHS login help centre" }</PageLink></p>
+                <p>
+                    <a href={content::site().contact_url.clone()} target="_blank" rel="noopener noreferrer">
+                        { "Contact NHS login" }<span class="nhsuk-u-visually-hidden">{ " (opens in a new tab)" }</span>
+                    </a>
+                    { " if you still need help." }
+                </p>
+            </div>
+        </div>
+    }
+}
