@@ -1,0 +1,30 @@
+// Screenshots of each view at phone and desktop width, to look at after a
+// change: node scripts/screenshots.mjs [out-dir] (after a release build).
+import { mkdir } from 'node:fs/promises';
+import { serveDist, launchBrowser, newPage, open } from '../tests/e2e/support.mjs';
+
+const out = process.argv[2] ?? 'target/screenshots';
+const views = [
+  ['home', 'index.html'],
+  ['manage', 'manage.html'],
+  ['landline-cid3009', 'manage-landline-number.html#cid3009'],
+  ['errors-details', 'error-messages-support.html#forgotten-your-password'],
+  ['setup', 'setup-nhs-login.html'],
+  ['partner', 'patientcentre-cannot-log-in.html'],
+  ['not-found', 'no-such-page.html'],
+];
+
+await mkdir(out, { recursive: true });
+const server = await serveDist();
+const browser = await launchBrowser();
+for (const [width, height, label] of [[390, 844, 'phone'], [1280, 900, 'desktop']]) {
+  const page = await newPage(browser, { viewport: { width, height } });
+  for (const [name, path] of views) {
+    await open(page, server.base + path);
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: `${out}/${name}-${label}.png`, fullPage: !path.includes('#') });
+  }
+}
+await browser.close();
+await server.close();
+console.log(`screenshots in ${out}/`);

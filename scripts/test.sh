@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every test: the core and the content compiler natively, then the
+# release build, then the browser tests in headless Chromium against dist/.
+set -euo pipefail
+root="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+bash scripts/setup.sh
+source scripts/env.sh
+
+start=$(date +%s)
+echo "== native tests (core, content compiler, app state)"
+cargo test --workspace --locked --offline
+
+echo "== release build"
+build_start=$(date +%s)
+trunk build --release
+echo "release build: $(( $(date +%s) - build_start )) s"
+
+echo "== browser tests (headless Chromium)"
+node --test --test-reporter=spec tests/e2e/
+
+echo "all tests passed in $(( $(date +%s) - start )) s"

@@ -1,0 +1,157 @@
+// The foundation in a real browser: every page renders from its own file,
+// details open and close, section URLs survive a reload, links move in-app.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchBrowser, newPage, open } from './support.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const pages = [
+  ['index.html', 'NHS login help centre'],
+  ['manage.html', 'Manage your NHS login'],
+  ['manage-landline-number.html', 'Landline number'],
+  ['manage-phone-number.html', 'Mobile phone number'],
+  ['error-messages-support.html', 'Error messages and support'],
+  ['setup-nhs-login.html', 'Set up NHS login'],
+  ['patientcentre-cannot-log-in.html', 'I cannot log into Patientcentre'],
+];
+
+test('every hub and article renders from its own file', async () => {
+  const page = await newPage(browser);
+  for (const [file, title] of pages) {
+    await open(page, server.base + file);
+    const h1 = (await page.locator('main h1').innerText()).trim();
+    assert.ok(h1.endsWith(title), `${file}: h1 "${h1}"`);
+    assert.equal(await page.title(), `${title} - NHS login help`);
+  }
+  assert.deepEqual(page.problems, []);
+});
+
+test('the home page lists the home hub in position order, with the Manage hub and its articles', async () => {
+  const page = await newPage(browser);
+  await open(page, server.base);
+  const cards = await page.locator('main .nhsuk-card__heading').allInnerTexts();
+  assert.deepEqual(cards.map((t) => t.trim()), ['Set up NHS login', 'Manage your NHS login', 'Error messages and support']);
+  const manage = page.locator('.nhsuk-card', { hasText: 'Manage your NHS login' });
+  assert.deepEqual((await manage.locator('li a').allInnerTexts()).map((t) => t.trim()), ['Mobile phone number', 'Landline number']);
+  // The partner's article waits for its partner to be active.
+  assert.equal(await page.getByText('I cannot log into Patientcentre').count(), 0);
+});
+
+test('the partner article says whose it is', async () => {
+  const page = await newPage(browser);
+  await open(page, server.base + 'patientcentre-cannot-log-in.html');
+  assert.equal((await page.locator('.app-partner-label').innerText()).trim(), 'From Patientcentre');
+});
+
+test('a details section opens and closes', async () => {
+  const page = await newPage(browser);
+  await open(page, server.base + 'error-messages-support.html');
+  const details = page.locator('details#forgotten-your-password');
+  const text = details.getByText('We will send you an email with a link to reset your password.');
+  assert.equal(await details.getAttribute('open'), null);
+  assert.equal(await text.isVisible(), false);
+  await details.locator('summary').click();
+  assert.equal(await details.getAttribute('open'), '');
+  assert.equal(await text.isVisible(), true);
+  await details.locator('summary').click();
+  assert.equal(await details.getAttribute('open'), null);
+  assert.equal(await text.isVisible(), false);
+});
+
+test('indented text inside details shows as text, never as code', async () => {
+  const page = await newPage(browser);
+  for (const [file] of pages) {
+    await open(page, server.base + file);
+    assert.equal(await page.locator('main pre, main code').count(), 0, file);
+  }
+  await open(page, server.base + 'error-messages-support.html');
+  await page.locator('#we-have-the-wrong-details-for-you summary').click();
+  assert.equal(await page.locator('#we-have-the-wrong-details-for-you li').count(), 3);
+});
+
+test('a section URL survives a reload, focused and in view', async () => {
+  const page = await newPage(browser);
+  await open(page, server.base + 'manage-landline-number.html#cid3009');
+  const check = async () => {
+    const heading = page.locator('#cid3009 h3');
+    assert.equal((await heading.innerText()).trim(), 'Expired link – Reference CID3009');
+    await page.waitForFunction(() => document.activeElement?.closest('#cid3009'));
+    assert.ok(await heading.isVisible());
+    const box = await heading.boundingBox();
+    assert.ok(box.y >= 0 && box.y < 844, `heading at y=${box.y}`);
+  };
+  await check();
+  await page.reload();
+  await page.locator('main h1').waitFor();
+  await check();
+  assert.deepEqual(page.problems, []);
+});
+
+test('a details id in the URL opens that details', async () => {
+  const page = await newPage(browser);
+  await open(page, server.base + 'error-messages-support.html#if-you-are-using-gmail-google-mail');
+  await page.waitForFunction(() => document.querySelector('#if-you-are-using-gmail-google-mail')?.open);
+});
+
+test('links move within the app, and back returns', async () => {
+  const page = await newPage(browser);
+  await open(page, server.base);
+  await page.evaluate(() => { window.__sameDocument = true; });
+  await page.locator('main a', { hasText: 'Landline number' }).click();
+  await page.waitForURL(/manage-landline-number\.html$/);
+  assert.equal((await page.locator('main h1').innerText()).trim(), 'Landline number');
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no full reload');
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+  // On a phone the breadcrumb shows only its back link.
+  await page.locator('.nhsuk-breadcrumb .nhsuk-back-link').click();
+  await page.waitForURL(/manage\.html$/);
+  await page.goBack();
+  await page.waitForURL(/manage-landline-number\.html$/);
+  assert.equal((await page.locator('main h1').innerText()).trim(), 'Landline number');
+  await page.goBack();
+  assert.equal((await page.locator('main h1').innerText()).trim(), 'NHS login help centre');
+  assert.deepEqual(page.problems, []);
+});
+
+test('external and contact links open in a new tab and say so', async () => {
+  const page = await newPage(browser);
+  await open(page, server.base + 'manage-landline-number.html');
+  const contact = page.locator('#cid3009 a', { hasText: 'Contact us' });
+  assert.equal(await contact.getAttribute('href'), 'https://help.login.nhs.uk/contact/?error=CID3009');
+  assert.equal(await contact.getAttribute('target'), '_blank');
+  assert.equal(await contact.getAttribute('rel'), 'noopener noreferrer');
+  assert.match(await contact.innerText(), /opens in a new tab/);
+  const settings = page.locator('#how-to-add-a-landline-number a').first();
+  assert.equal(await settings.getAttribute('href'), 'https://settings.login.nhs.uk/');
+  await open(page, server.base + 'setup-nhs-login.html');
+  assert.equal(
+    await page.locator('a', { hasText: 'More information on how to prove who you are' }).getAttribute('href'),
+    'https://help.login.nhs.uk/provewhoyouare',
+  );
+});
+
+test('works from a sub-path with no set-up', async () => {
+  const page = await newPage(browser);
+  await open(page, server.base + 'help/manage.html');
+  assert.equal((await page.locator('main h1').innerText()).trim(), 'Manage your NHS login');
+  await open(page, server.base + 'help/');
+  assert.equal((await page.locator('main h1').innerText()).trim(), 'NHS login help centre');
+  assert.deepEqual(page.problems.filter((p) => !p.includes('404')), []);
+});
+
+test('an unknown page file shows a helpful page, not a blank screen', async () => {
+  const page = await newPage(browser);
+  await open(page, server.base + 'manage-old-article.html');
+  assert.equal((await page.locator('main h1').innerText()).trim(), 'Page not found');
+  assert.ok(await page.locator('main a', { hasText: 'Go to the NHS login help centre' }).isVisible());
+});
