@@ -34,6 +34,8 @@ tmp="$(mktemp "$out_dir/widget.css.XXXXXX")"
 trap 'rm -f "$tmp"' EXIT
 
 "$sass" --no-source-map --style=compressed --load-path=node_modules "$src" "$tmp"
+# Keep only the rules the app's markup can use (about a fifth of the whole).
+node scripts/purge-css.mjs "$tmp"
 
 # Forbidden content: web fonts, the NHS asset host, absolute URLs, and
 # root-absolute url(/...) paths (which would escape the widget's base path).
