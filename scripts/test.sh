@@ -15,6 +15,7 @@ echo "== release build"
 build_start=$(date +%s)
 trunk build --release
 echo "release build: $(( $(date +%s) - build_start )) s"
+bash scripts/dist-sizes.sh
 
 echo "== browser tests (headless Chromium)"
 node --test --test-reporter=spec tests/e2e/

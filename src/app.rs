@@ -68,7 +68,7 @@ pub fn app() -> Html {
             PageKind::Hub => html! { <HubPage index={*index} /> },
             PageKind::Article => html! { <ArticlePage index={*index} anchor={anchor.clone().map(AttrValue::from)} /> },
         },
-        Route::NotFound { file } => html! { <NotFoundPage file={file.clone()} /> },
+        Route::NotFound { .. } => html! { <NotFoundPage /> },
     };
 
     html! {

@@ -3,15 +3,9 @@ use yew::prelude::*;
 use crate::components::page_link::PageLink;
 use crate::content;
 
-#[derive(Properties, PartialEq)]
-pub struct NotFoundProps {
-    pub file: AttrValue,
-}
-
 /// A page file this build does not have: say so plainly and offer the way on.
 #[function_component(NotFoundPage)]
-pub fn not_found_page(props: &NotFoundProps) -> Html {
-    let _ = &props.file;
+pub fn not_found_page() -> Html {
     html! {
         <div class="nhsuk-grid-row">
             <div class="nhsuk-grid-column-two-thirds">

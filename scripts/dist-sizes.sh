@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Prints every file in dist/ with its raw and gzip (-9) size, and the cold
+# load: what a first visit to one page downloads (its HTML, the CSS, the JS
+# glue, the wasm and the favicon). Figures only; the budget is in the README.
+set -euo pipefail
+root="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root/dist"
+printf '%-48s %9s %9s\n' file raw gzip
+cold_raw=0 cold_gz=0
+while IFS= read -r f; do
+  raw=$(wc -c <"$f")
+  gz=$(gzip -9 -n -c "$f" | wc -c)
+  printf '%-48s %9d %9d\n' "$f" "$raw" "$gz"
+  case "$f" in
+    ./index.html|*.css|*.js|*.wasm|*/favicon.svg) cold_raw=$((cold_raw + raw)); cold_gz=$((cold_gz + gz)) ;;
+  esac
+done < <(find . -type f | sort)
+printf '%-48s %9d %9d\n' "cold load (index.html + css + js + wasm + icon)" "$cold_raw" "$cold_gz"
