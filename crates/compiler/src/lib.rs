@@ -172,11 +172,12 @@ pub fn compile(sources: &[Source], settings: &Settings) -> Result<Compiled, Fail
     link_children(&mut parsed);
     resolve_links(&mut parsed, settings);
 
-    let diagnostics: Vec<Diagnostic> = reports
+    let mut diagnostics: Vec<Diagnostic> = reports
         .into_iter()
         .chain(parsed.iter_mut().map(|p| std::mem::replace(&mut p.report, Reporter::new(PathBuf::new()))))
         .flat_map(|r| r.diagnostics)
         .collect();
+    diagnostics.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return Err(Failed { diagnostics });
     }
