@@ -25,9 +25,53 @@ pub fn codes_in(text: &str) -> Vec<String> {
     found
 }
 
+/// Longest input worth reading as a code: anything longer is not one, and
+/// stopping early bounds the work for hostile input.
+const MAX_CODE_INPUT: usize = 32;
+
+/// Reads an error reference the way people and partner systems write it:
+/// any case, spaces or hyphens anywhere (`cid 7023`, `CID-7023`), with or
+/// without the `CID` prefix (`7023`). Returns the canonical `CID7023`, or
+/// `None` unless what remains is `CID` and 4 or 5 digits.
+///
+/// The input must already be NFKC-normalised (the app uses the browser's
+/// `String.prototype.normalize`), so full-width digits arrive as ASCII.
+pub fn parse_code(input: &str) -> Option<String> {
+    let input = input.trim();
+    if input.len() > MAX_CODE_INPUT {
+        return None;
+    }
+    let compact: String = input
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '_'))
+        .collect();
+    let digits = match compact.get(..3) {
+        Some(prefix) if prefix.eq_ignore_ascii_case("cid") => &compact[3..],
+        _ => compact.as_str(),
+    };
+    ((4..=5).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| format!("CID{digits}"))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::codes_in;
+    use super::{codes_in, parse_code};
+
+    #[test]
+    fn parses_codes_as_people_write_them() {
+        for input in ["CID7023", "cid7023", "cid 7023", "CID-7023", " 7023 ", "c i d 7 0 2 3", "Cid–7023"] {
+            assert_eq!(parse_code(input).as_deref(), Some("CID7023"), "{input:?}");
+        }
+        assert_eq!(parse_code("cid12345").as_deref(), Some("CID12345"));
+    }
+
+    #[test]
+    fn anything_else_is_not_a_code() {
+        let long = "7".repeat(10_000);
+        for input in ["", "CID", "CID123", "CID123456", "CIX7023", "7023a", "<script>alert(1)</script>", "７０２３", "CID7O23", &long] {
+            assert_eq!(parse_code(input), None, "{input:?}");
+        }
+    }
 
     #[test]
     fn finds_codes_in_the_three_heading_forms() {

@@ -7,7 +7,9 @@
 
 pub mod error_code;
 pub mod model;
+pub mod references;
 pub mod route;
 
 pub use model::{Block, Inline, LinkTarget, Page, PageKind, Section, Site};
+pub use references::{Naming, Place, Reference};
 pub use route::Route;

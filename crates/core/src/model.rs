@@ -15,6 +15,8 @@ pub struct Site {
     pub help_centre_url: String,
     /// The contact page; error codes are appended as `?error=CIDnnnn`.
     pub contact_url: String,
+    /// Every error reference the content gives guidance for, by code.
+    pub references: Vec<crate::references::Reference>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -145,20 +147,34 @@ impl LinkTarget {
         match self {
             LinkTarget::Page { file, fragment: None } => file.clone(),
             LinkTarget::Page { file, fragment: Some(f) } => format!("{file}#{f}"),
-            LinkTarget::Contact { code: None } => site.contact_url.clone(),
-            LinkTarget::Contact { code: Some(c) } => format!("{}?error={c}", site.contact_url),
+            LinkTarget::Contact { code } => site.contact_href(code.as_deref()),
             LinkTarget::External { href } => href.clone(),
         }
     }
 }
 
 impl Site {
+    /// The contact page, with the error code filled in when there is one.
+    pub fn contact_href(&self, code: Option<&str>) -> String {
+        match code {
+            Some(code) => format!("{}?error={code}", self.contact_url),
+            None => self.contact_url.clone(),
+        }
+    }
+
     pub fn page_by_file(&self, file: &str) -> Option<(usize, &Page)> {
         self.pages.iter().enumerate().find(|(_, p)| p.file == file)
     }
 
     pub fn page_by_name(&self, page_name: &str) -> Option<&Page> {
         self.pages.iter().find(|p| p.page_name == page_name)
+    }
+
+    pub fn reference(&self, code: &str) -> Option<(usize, &crate::references::Reference)> {
+        self.references
+            .binary_search_by(|r| r.code.as_str().cmp(code))
+            .ok()
+            .map(|i| (i, &self.references[i]))
     }
 
     pub fn home(&self) -> &Page {

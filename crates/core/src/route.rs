@@ -3,6 +3,7 @@
 //! Every hub and article is its own file in one flat folder, so the last path
 //! segment alone picks the page; this works from any static host and sub-path.
 
+use crate::error_code::parse_code;
 use crate::model::Site;
 
 /// The home hub's file.
@@ -22,29 +23,78 @@ pub fn file_for_page_name(page_name: &str) -> String {
     file
 }
 
+/// The page listing every error reference.
+pub const REFERENCES_FILE: &str = "references.html";
+
 /// What a location asks the widget to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     /// A page (index into [`Site::pages`]) and, optionally, a section or
-    /// details id on it.
-    Page { index: usize, anchor: Option<String> },
+    /// details id on it. `reference` is the error code the person arrived
+    /// with when this is its guidance.
+    Page { index: usize, anchor: Option<String>, reference: Option<String> },
+    /// The list of every error reference.
+    References,
+    /// An `error` parameter or code fragment the content has no guidance
+    /// for: a well-formed code, or `None` when nothing given was a code.
+    UnknownReference { code: Option<String> },
     /// A file name this build does not have.
     NotFound { file: String },
 }
 
 impl Route {
-    /// Resolves a location's path (any prefix: only the last segment counts)
-    /// and fragment (with or without `#`).
-    pub fn resolve(site: &Site, path: &str, fragment: &str) -> Route {
+    /// Resolves a location: its path (any prefix: only the last segment
+    /// counts), its decoded query parameters and its fragment (with or
+    /// without `#`). Parameter values and the fragment must already be
+    /// NFKC-normalised (see [`crate::error_code::parse_code`]).
+    pub fn resolve(site: &Site, path: &str, params: &[(String, String)], fragment: &str) -> Route {
+        let mut error_params = params.iter().filter(|(k, _)| k == "error").peekable();
+        if error_params.peek().is_some() {
+            // Any page accepts `error`; the first well-formed code counts.
+            return match error_params.find_map(|(_, v)| parse_code(v)) {
+                Some(code) => Route::guidance(site, code),
+                None => Route::UnknownReference { code: None },
+            };
+        }
         let file = path.rsplit('/').next().unwrap_or("");
         let file = if file.is_empty() { HOME_FILE } else { file };
+        if file == REFERENCES_FILE {
+            return Route::References;
+        }
+        let Some((index, page)) = site.page_by_file(file) else {
+            return Route::NotFound { file: file.to_owned() };
+        };
         let anchor = fragment.trim_start_matches('#');
-        match site.page_by_file(file) {
-            Some((index, page)) => Route::Page {
-                index,
-                anchor: (!anchor.is_empty() && page.has_anchor(anchor)).then(|| anchor.to_owned()),
+        if anchor.is_empty() || page.has_anchor(anchor) {
+            let anchor = (!anchor.is_empty()).then(|| anchor.to_owned());
+            return Route::Page { index, anchor, reference: None };
+        }
+        // `#cid7023` works on any page, like `?error=CID7023`.
+        let code_fragment = anchor.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("cid"));
+        match parse_code(anchor) {
+            Some(code) if code_fragment => Route::guidance(site, code),
+            _ => Route::Page { index, anchor: None, reference: None },
+        }
+    }
+
+    /// The canonical guidance for a well-formed code, if the content has it.
+    fn guidance(site: &Site, code: String) -> Route {
+        match site.reference(&code) {
+            Some((_, reference)) => Route::Page {
+                index: reference.place.page,
+                anchor: Some(reference.place.section.clone()),
+                reference: Some(code),
             },
-            None => Route::NotFound { file: file.to_owned() },
+            None => Route::UnknownReference { code: Some(code) },
+        }
+    }
+
+    /// The error code the person arrived with, known or not.
+    pub fn arrival_code(&self) -> Option<&str> {
+        match self {
+            Route::Page { reference, .. } => reference.as_deref(),
+            Route::UnknownReference { code } => code.as_deref(),
+            _ => None,
         }
     }
 }
@@ -53,8 +103,21 @@ impl Route {
 mod tests {
     use super::*;
     use crate::model::*;
+    use crate::references;
 
-    fn page(name: &str, sections: &[&str]) -> Page {
+    fn contact(code: &str) -> Block {
+        Block::Paragraph(vec![Inline::Link {
+            target: LinkTarget::Contact { code: Some(code.into()) },
+            title: None,
+            children: vec![Inline::Text("Contact us".into())],
+        }])
+    }
+
+    fn section(id: &str, heading: &str, blocks: Vec<Block>) -> Section {
+        Section { id: id.into(), level: 2, heading: heading.into(), blocks, references: vec![] }
+    }
+
+    fn page(name: &str, sections: Vec<Section>) -> Page {
         Page {
             page_name: name.into(),
             file: file_for_page_name(name),
@@ -67,26 +130,50 @@ mod tests {
             position: 0,
             partner: None,
             intro: vec![],
-            sections: sections
-                .iter()
-                .map(|id| Section {
-                    id: (*id).into(),
-                    level: 2,
-                    heading: (*id).into(),
-                    blocks: vec![Block::Details { id: format!("{id}-more"), summary: "More".into(), blocks: vec![] }],
-                    references: vec![],
-                })
-                .collect(),
+            sections,
             children: vec![],
         }
     }
 
+    /// Two articles that both name CID3002, and a code only in a contact link
+    /// inside a details.
     fn site() -> Site {
+        let pages = vec![
+            page("home", vec![]),
+            page(
+                "errors",
+                vec![
+                    section("lost", "Lost access", vec![Block::Details {
+                        id: "more".into(),
+                        summary: "More".into(),
+                        blocks: vec![contact("CID3008")],
+                    }]),
+                    section("cid3002", "CID3002: The link has expired", vec![contact("CID3002")]),
+                ],
+            ),
+            page(
+                "manage:Landline-number",
+                vec![
+                    section("cid3009", "Expired link – Reference CID3009", vec![contact("CID3009")]),
+                    section("cid3002", "Expired link – Reference CID3002", vec![]),
+                ],
+            ),
+        ];
+        let references = references::collect(&pages);
         Site {
-            pages: vec![page("home", &[]), page("manage:Landline-number", &["cid3009"])],
+            pages,
             help_centre_url: "https://help.example".into(),
             contact_url: "https://help.example/contact/".into(),
+            references,
         }
+    }
+
+    fn params(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| ((*k).into(), (*v).into())).collect()
+    }
+
+    fn page_at(index: usize, anchor: Option<&str>, reference: Option<&str>) -> Route {
+        Route::Page { index, anchor: anchor.map(Into::into), reference: reference.map(Into::into) }
     }
 
     #[test]
@@ -100,32 +187,73 @@ mod tests {
     fn the_last_path_segment_picks_the_page_under_any_prefix() {
         let site = site();
         for path in ["/", "", "/help/", "/help/index.html", "index.html"] {
-            assert_eq!(Route::resolve(&site, path, ""), Route::Page { index: 0, anchor: None }, "{path}");
+            assert_eq!(Route::resolve(&site, path, &[], ""), page_at(0, None, None), "{path}");
         }
-        assert_eq!(
-            Route::resolve(&site, "/help/manage-landline-number.html", "#cid3009"),
-            Route::Page { index: 1, anchor: Some("cid3009".into()) }
-        );
+        assert_eq!(Route::resolve(&site, "/help/manage-landline-number.html", &[], "#cid3009"), page_at(2, Some("cid3009"), None));
+        assert_eq!(Route::resolve(&site, "/x/references.html", &[], ""), Route::References);
     }
 
     #[test]
     fn details_ids_are_anchors_and_unknown_fragments_are_ignored() {
         let site = site();
-        assert_eq!(
-            Route::resolve(&site, "manage-landline-number.html", "cid3009-more"),
-            Route::Page { index: 1, anchor: Some("cid3009-more".into()) }
-        );
-        assert_eq!(
-            Route::resolve(&site, "manage-landline-number.html", "#nope"),
-            Route::Page { index: 1, anchor: None }
-        );
+        assert_eq!(Route::resolve(&site, "errors.html", &[], "more"), page_at(1, Some("more"), None));
+        assert_eq!(Route::resolve(&site, "errors.html", &[], "#nope"), page_at(1, None, None));
+        assert_eq!(Route::resolve(&site, "errors.html", &[], "#7023"), page_at(1, None, None));
     }
 
     #[test]
     fn unknown_files_are_not_found_not_home() {
         assert_eq!(
-            Route::resolve(&site(), "/help/manage-landline.html", ""),
+            Route::resolve(&site(), "/help/manage-landline.html", &[], ""),
             Route::NotFound { file: "manage-landline.html".into() }
         );
+    }
+
+    #[test]
+    fn an_error_code_on_any_page_opens_its_guidance() {
+        let site = site();
+        for path in ["index.html", "errors.html", "manage-landline-number.html", "references.html", "gone.html"] {
+            assert_eq!(
+                Route::resolve(&site, path, &params(&[("error", "cid 3009")]), ""),
+                page_at(2, Some("cid3009"), Some("CID3009")),
+                "{path}"
+            );
+        }
+        assert_eq!(Route::resolve(&site, "index.html", &[], "#CID3009"), page_at(2, Some("cid3009"), Some("CID3009")));
+    }
+
+    #[test]
+    fn a_heading_that_begins_with_the_code_is_the_canonical_place() {
+        let site = site();
+        assert_eq!(Route::resolve(&site, "", &params(&[("error", "3002")]), ""), page_at(1, Some("cid3002"), Some("CID3002")));
+        let (_, reference) = site.reference("CID3002").expect("known");
+        assert_eq!(reference.place.naming, crate::Naming::HeadingStartsWithCode);
+        assert_eq!(reference.also.len(), 1);
+        assert_eq!((reference.also[0].page, reference.also[0].section.as_str()), (2, "cid3002"));
+    }
+
+    #[test]
+    fn a_code_only_in_a_contact_link_opens_the_section_and_details_holding_it() {
+        let site = site();
+        assert_eq!(Route::resolve(&site, "", &params(&[("error", "CID3008")]), ""), page_at(1, Some("lost"), Some("CID3008")));
+        assert_eq!(site.reference("CID3008").unwrap().1.place.details.as_deref(), Some("more"));
+    }
+
+    #[test]
+    fn the_first_well_formed_error_parameter_counts() {
+        let site = site();
+        let route = Route::resolve(&site, "", &params(&[("error", "<b>"), ("error", "CID3009"), ("error", "CID3008")]), "");
+        assert_eq!(route, page_at(2, Some("cid3009"), Some("CID3009")));
+    }
+
+    #[test]
+    fn unknown_and_malformed_codes_get_the_helpful_page() {
+        let site = site();
+        assert_eq!(Route::resolve(&site, "", &params(&[("error", "CID9999")]), ""), Route::UnknownReference { code: Some("CID9999".into()) });
+        assert_eq!(Route::resolve(&site, "errors.html", &[], "#cid9999"), Route::UnknownReference { code: Some("CID9999".into()) });
+        let long = "x".repeat(10_000);
+        for bad in ["", "<script>alert(1)</script>", long.as_str(), "CID70\u{200b}23", "CID7023\u{202e}"] {
+            assert_eq!(Route::resolve(&site, "", &params(&[("error", bad)]), ""), Route::UnknownReference { code: None }, "{bad:?}");
+        }
     }
 }
