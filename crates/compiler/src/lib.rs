@@ -127,10 +127,25 @@ pub fn read_dir(dir: &Path) -> std::io::Result<Vec<Source>> {
     Ok(out)
 }
 
-/// Compiles the content folder at `dir`.
+/// The committed list of error references partners may print, in `content/`.
+pub const PUBLISHED_REFERENCES_FILE: &str = "published-references.txt";
+
+/// Compiles the content folder at `dir`, and checks it against its list of
+/// published references when it has one.
 pub fn compile_dir(dir: &Path, settings: &Settings) -> Result<Compiled, Failed> {
     match read_dir(dir) {
-        Ok(sources) => compile(&sources, settings),
+        Ok(sources) => {
+            let mut compiled = compile(&sources, settings)?;
+            let list = dir.join(PUBLISHED_REFERENCES_FILE);
+            if let Ok(text) = std::fs::read_to_string(&list) {
+                let diagnostics = check_published(&compiled.site, &list, &text);
+                if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+                    return Err(Failed { diagnostics: diagnostics.into_iter().chain(compiled.warnings).collect() });
+                }
+                compiled.warnings.extend(diagnostics);
+            }
+            Ok(compiled)
+        }
         Err(e) => Err(Failed {
             diagnostics: vec![Diagnostic {
                 severity: Severity::Error,
@@ -140,6 +155,37 @@ pub fn compile_dir(dir: &Path, settings: &Settings) -> Result<Compiled, Failed> 
             }],
         }),
     }
+}
+
+/// Partners print error codes on their screens, so a published code must not
+/// vanish by accident: each one listed must still be named by the content.
+/// A code the content names that the list lacks is a warning.
+pub fn check_published(site: &Site, list: &Path, text: &str) -> Vec<Diagnostic> {
+    let mut report = Reporter::new(list.to_owned());
+    let mut listed = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let entry = line.split('#').next().unwrap_or("").trim();
+        if entry.is_empty() {
+            continue;
+        }
+        match help_core::error_code::parse_code(entry) {
+            Some(code) if code == entry => {
+                if site.reference(&code).is_none() {
+                    report.error(i + 1, format!(
+                        "{code} is a published reference, but no article names it any more: restore its guidance, or remove it from this list in the same change if partners no longer show it"
+                    ));
+                }
+                listed.push(code);
+            }
+            _ => report.error(i + 1, format!("`{entry}` is not an error reference: write one code per line, such as CID7023")),
+        }
+    }
+    for reference in &site.references {
+        if !listed.contains(&reference.code) {
+            report.warning(1, format!("{} is named by the content but not listed here: add it once partners may show it", reference.code));
+        }
+    }
+    report.diagnostics
 }
 
 /// A page read from one file, with what the cross-file checks need.
@@ -181,11 +227,21 @@ pub fn compile(sources: &[Source], settings: &Settings) -> Result<Compiled, Fail
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return Err(Failed { diagnostics });
     }
+    let mut pages: Vec<Page> = parsed.into_iter().map(|p| p.page).collect();
+    let references = help_core::references::collect(&pages);
+    for reference in &references {
+        for place in std::iter::once(&reference.place).chain(&reference.also) {
+            if let Some(section) = pages[place.page].sections.iter_mut().find(|s| s.id == place.section) {
+                section.references.push(reference.code.clone());
+            }
+        }
+    }
     Ok(Compiled {
         site: Site {
-            pages: parsed.into_iter().map(|p| p.page).collect(),
+            pages,
             help_centre_url: settings.help_centre_url.clone(),
             contact_url: settings.contact_url.clone(),
+            references,
         },
         warnings: diagnostics,
     })

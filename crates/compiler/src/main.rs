@@ -3,12 +3,14 @@
 //! - `help-content check [CONTENT_DIR]` prints every warning and error.
 //! - `help-content json CONTENT_DIR` prints the compiled model, as bundled.
 //! - `help-content pages CONTENT_DIR DIST_DIR` writes one page file per hub and
-//!   article next to Trunk's `index.html` (run by Trunk's post-build hook).
+//!   article next to Trunk's `index.html`, and `references.html` (run by
+//!   Trunk's post-build hook).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use help_compiler::{compile_dir, Settings};
+use help_core::route::REFERENCES_FILE;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -48,9 +50,41 @@ fn pages(content: &Path, dist: &Path) -> Result<(), String> {
     let compiled = compile_dir(content, &Settings::from_env()).map_err(|e| e.to_string())?;
     let shell_path: PathBuf = dist.join("index.html");
     let shell = std::fs::read_to_string(&shell_path).map_err(|e| format!("{}: {e}", shell_path.display()))?;
+    let write = |file: &str, html: &str| {
+        let path = dist.join(file);
+        std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))
+    };
     for page in compiled.site.pages.iter().filter(|p| p.file != "index.html") {
-        let path = dist.join(&page.file);
-        std::fs::write(&path, &shell).map_err(|e| format!("{}: {e}", path.display()))?;
+        write(&page.file, &shell)?;
     }
-    Ok(())
+    write(REFERENCES_FILE, &references_page(&shell, &compiled.site)?)
+}
+
+/// `references.html` with its list already in the page, so support staff and
+/// people without WebAssembly can use it; the app replaces it when it starts.
+fn references_page(shell: &str, site: &help_core::Site) -> Result<String, String> {
+    let mut items = String::new();
+    for r in &site.references {
+        let page = &site.pages[r.place.page];
+        items.push_str(&format!(
+            "<li><a href=\"{}#{}\">{}</a> – {} ({})</li>",
+            escape(&page.file),
+            escape(&r.place.section),
+            escape(&r.code),
+            escape(r.title()),
+            escape(&page.title)
+        ));
+    }
+    let body = format!(
+        "<div class=\"nhsuk-width-container\"><main class=\"nhsuk-main-wrapper\" id=\"maincontent\"><h1>Error references</h1>\
+         <ul class=\"nhsuk-list nhsuk-list--bullet app-reference-list\">{items}</ul></main></div>"
+    );
+    let with_title = shell.replacen("<title>NHS login help</title>", "<title>Error references - NHS login help</title>", 1);
+    let root = "<div id=\"app\">";
+    let at = with_title.find(root).ok_or("index.html has no <div id=\"app\">")? + root.len();
+    Ok(format!("{}{body}{}", &with_title[..at], &with_title[at..]))
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

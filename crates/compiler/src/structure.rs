@@ -11,7 +11,6 @@ use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 
-use crate::links::contact_code;
 use crate::slug::slug;
 
 #[derive(Debug)]
@@ -161,20 +160,13 @@ pub fn structure(html: &str) -> Structured {
         };
         flush(&mut out, &mut pending, &mut ids);
         let heading = node.text();
-        let references = codes_in(&heading);
-        let base = references.first().map(|c| c.to_ascii_lowercase()).unwrap_or_else(|| slug(&heading));
-        out.sections.push(Section { id: ids.claim(base), level, heading, blocks: vec![], references });
+        let base = codes_in(&heading).first().map(|c| c.to_ascii_lowercase()).unwrap_or_else(|| slug(&heading));
+        // `references` is filled in once links are resolved (see lib.rs).
+        out.sections.push(Section { id: ids.claim(base), level, heading, blocks: vec![], references: vec![] });
     }
     flush(&mut out, &mut pending, &mut ids);
     for section in &mut out.sections {
         trim_rules(&mut section.blocks);
-        let mut codes = Vec::new();
-        contact_codes(&section.blocks, &mut codes);
-        for code in codes {
-            if !section.references.contains(&code) {
-                section.references.push(code);
-            }
-        }
     }
     trim_rules(&mut out.intro);
     out
@@ -207,31 +199,6 @@ fn trim_rules(blocks: &mut Vec<Block>) {
     }
     while matches!(blocks.first(), Some(Block::Rule)) {
         blocks.remove(0);
-    }
-}
-
-fn contact_codes(blocks: &[Block], out: &mut Vec<String>) {
-    fn in_inlines(inlines: &[Inline], out: &mut Vec<String>) {
-        for inline in inlines {
-            match inline {
-                Inline::Link { target: LinkTarget::External { href }, children, .. } => {
-                    if let Some(Some(code)) = contact_code(href) {
-                        out.push(code);
-                    }
-                    in_inlines(children, out);
-                }
-                Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { children: c, .. } => in_inlines(c, out),
-                _ => {}
-            }
-        }
-    }
-    for block in blocks {
-        match block {
-            Block::Paragraph(i) | Block::Subheading(i) => in_inlines(i, out),
-            Block::List { items, .. } => items.iter().for_each(|i| contact_codes(i, out)),
-            Block::Details { blocks, .. } => contact_codes(blocks, out),
-            Block::Rule => {}
-        }
     }
 }
 

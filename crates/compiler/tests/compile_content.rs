@@ -338,3 +338,70 @@ fn the_sanitiser_is_a_second_line_of_defence() {
     );
     assert!(!cleaned.contains("onclick") && !cleaned.contains("img") && !cleaned.contains("javascript") && !cleaned.contains("bad()") && !cleaned.contains("iframe"), "{cleaned}");
 }
+
+#[test]
+fn every_reference_resolves_to_a_section_that_names_it() {
+    let (site, _) = real_site();
+    assert_eq!(site.references.len(), 12);
+    for reference in &site.references {
+        for place in std::iter::once(&reference.place).chain(&reference.also) {
+            let page = &site.pages[place.page];
+            let section = page.section(&place.section).unwrap_or_else(|| panic!("{}: no section {}", reference.code, place.section));
+            let in_heading = section.heading.contains(&reference.code);
+            let in_link = all_blocks(&Page { sections: vec![section.clone()], intro: vec![], ..page.clone() })
+                .iter()
+                .any(|b| matches!(b, Block::Paragraph(i) if i.iter().any(|x| matches!(x, Inline::Link { target: LinkTarget::Contact { code: Some(c) }, .. } if *c == reference.code))));
+            assert!(in_heading || in_link, "{} at {}#{} is named by neither heading nor link", reference.code, page.file, section.id);
+            assert!(section.references.contains(&reference.code));
+            if let Some(details) = &place.details {
+                assert!(page.has_anchor(details));
+            }
+        }
+    }
+}
+
+#[test]
+fn each_code_opens_its_canonical_place() {
+    let (site, _) = real_site();
+    let place = |code: &str| {
+        let (_, r) = site.reference(code).unwrap_or_else(|| panic!("{code} missing"));
+        (site.pages[r.place.page].file.clone(), r.place.section.clone(), r.also.iter().map(|p| format!("{}#{}", site.pages[p.page].file, p.section)).collect::<Vec<_>>())
+    };
+    assert_eq!(place("CID7023"), ("error-messages-support.html".into(), "cid7023".into(), vec![]));
+    assert_eq!(place("CID3009"), ("manage-landline-number.html".into(), "cid3009".into(), vec![]));
+    assert_eq!(place("CID1111"), ("error-messages-support.html".into(), "there-is-already-an-account-linked-to-my-details".into(), vec![]));
+    assert_eq!(place("CID3008"), ("manage-landline-number.html".into(), "if-you-lose-access-to-your-landline-number".into(), vec![]));
+    // A heading that begins with the code beats one that only names it.
+    assert_eq!(place("CID3002"), ("error-messages-support.html".into(), "cid3002".into(), vec!["manage-phone-number.html#cid3002".to_owned()]));
+}
+
+#[test]
+fn a_published_reference_that_vanishes_fails_the_build() {
+    let dir = std::env::temp_dir().join(format!("help-compiler-published-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&fixtures("good"), &dir);
+    std::fs::write(dir.join("published-references.txt"), "# published\nCID4001\nCID4002\nCID9999\nnot a code\n").unwrap();
+    let failed = compile_dir(&dir, &Settings::default()).expect_err("CID9999 is not in the content");
+    let shown: Vec<String> = failed.errors().map(|d| d.to_string()).collect();
+    assert!(shown.iter().any(|e| e.contains("published-references.txt:4: error: CID9999 is a published reference, but no article names it")), "{shown:#?}");
+    assert!(shown.iter().any(|e| e.contains("published-references.txt:5: error: `not a code` is not an error reference")), "{shown:#?}");
+
+    std::fs::write(dir.join("published-references.txt"), "CID4001\n").unwrap();
+    let compiled = compile_dir(&dir, &Settings::default()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(compiled.warnings.iter().any(|w| w.to_string().contains("CID4002 is named by the content but not listed")));
+    assert!(compile_dir(&repo_content(), &Settings::default()).unwrap().warnings.iter().all(|w| !w.to_string().contains("published-references")));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
