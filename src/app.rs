@@ -7,7 +7,10 @@ use yew::prelude::*;
 
 use crate::components::footer::Footer;
 use crate::components::header::Header;
-use crate::pages::{article::ArticlePage, hub::HubPage, not_found::NotFoundPage};
+use crate::pages::article::ArticlePage;
+use crate::pages::hub::HubPage;
+use crate::pages::not_found::NotFoundPage;
+use crate::pages::references::{ReferencesPage, UnknownReferencePage, REFERENCES_TITLE, UNKNOWN_REFERENCE_TITLE};
 use crate::state::{Action, AppState};
 use crate::{browser, content};
 
@@ -15,9 +18,14 @@ use crate::{browser, content};
 #[derive(Clone, PartialEq)]
 pub struct Navigator(pub Callback<String>);
 
+/// The error code the person arrived with (`?error=`), known or not: contact
+/// links that name no code of their own carry it to the contact form.
+#[derive(Clone, PartialEq, Default)]
+pub struct Arrival(pub Option<AttrValue>);
+
 fn current_route(site: &Site) -> Route {
-    let (path, hash) = browser::location();
-    Route::resolve(site, &path, &hash)
+    let location = browser::location();
+    Route::resolve(site, &location.path, &location.params, &location.fragment)
 }
 
 #[function_component(App)]
@@ -51,12 +59,18 @@ pub fn app() -> Html {
         let navigations = state.navigations;
         use_effect_with((route, navigations), move |(route, navigations)| {
             let title = match route {
+                Route::Page { index, reference: Some(code), .. } => format!("{code}: {}", site.pages[*index].title),
                 Route::Page { index, .. } => site.pages[*index].title.clone(),
+                Route::References => REFERENCES_TITLE.to_owned(),
+                Route::UnknownReference { .. } => UNKNOWN_REFERENCE_TITLE.to_owned(),
                 Route::NotFound { .. } => "Page not found".to_owned(),
             };
             browser::set_title(&format!("{title} - NHS login help"));
             match route {
-                Route::Page { anchor: Some(anchor), .. } => browser::reveal(anchor),
+                Route::Page { anchor: Some(anchor), reference, .. } => {
+                    let details = reference.as_deref().and_then(|c| site.reference(c)).and_then(|(_, r)| r.place.details.as_deref());
+                    browser::reveal(anchor, details);
+                }
                 _ if *navigations > 0 => browser::focus_main_heading(),
                 _ => {}
             }
@@ -64,15 +78,21 @@ pub fn app() -> Html {
     }
 
     let page = match &state.route {
-        Route::Page { index, anchor } => match site.pages[*index].kind {
+        Route::Page { index, anchor, reference } => match site.pages[*index].kind {
             PageKind::Hub => html! { <HubPage index={*index} /> },
-            PageKind::Article => html! { <ArticlePage index={*index} anchor={anchor.clone().map(AttrValue::from)} /> },
+            PageKind::Article => html! {
+                <ArticlePage index={*index} anchor={anchor.clone().map(AttrValue::from)} reference={reference.clone().map(AttrValue::from)} />
+            },
         },
+        Route::References => html! { <ReferencesPage /> },
+        Route::UnknownReference { code } => html! { <UnknownReferencePage code={code.clone().map(AttrValue::from)} /> },
         Route::NotFound { .. } => html! { <NotFoundPage /> },
     };
 
+    let arrival = Arrival(state.route.arrival_code().map(|c| AttrValue::from(c.to_owned())));
     html! {
         <ContextProvider<Navigator> context={navigator}>
+        <ContextProvider<Arrival> context={arrival}>
             <a class="nhsuk-skip-link" href="#maincontent">{ "Skip to main content" }</a>
             <Header />
             <div class="nhsuk-width-container">
@@ -81,6 +101,7 @@ pub fn app() -> Html {
                 </main>
             </div>
             <Footer />
+        </ContextProvider<Arrival>>
         </ContextProvider<Navigator>>
     }
 }

@@ -1,5 +1,6 @@
 //! The few browser calls the app makes, in one place.
 
+use js_sys::JsString;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlDetailsElement, HtmlElement};
 
@@ -7,10 +8,38 @@ fn window() -> web_sys::Window {
     web_sys::window().expect("runs in a browser window")
 }
 
-/// The current path and fragment (with its `#`).
-pub fn location() -> (String, String) {
+/// Unicode NFKC, by the browser's own `String.prototype.normalize`, so that
+/// full-width and other compatibility forms read as plain letters and
+/// digits without shipping normalisation tables in the wasm.
+fn nfkc(text: &str) -> String {
+    JsString::from(text).normalize("NFKC").into()
+}
+
+/// The current location as the core's router reads it: the path, the query
+/// parameters (decoded, NFKC-normalised) and the fragment (decoded, NFKC).
+pub struct Location {
+    pub path: String,
+    pub params: Vec<(String, String)>,
+    pub fragment: String,
+}
+
+pub fn location() -> Location {
     let location = window().location();
-    (location.pathname().unwrap_or_default(), location.hash().unwrap_or_default())
+    let search = location.search().unwrap_or_default();
+    let mut params = Vec::new();
+    if let Ok(parsed) = web_sys::UrlSearchParams::new_with_str(&search) {
+        if let Ok(Some(entries)) = js_sys::try_iter(&parsed) {
+            for entry in entries.flatten() {
+                let pair: js_sys::Array = entry.unchecked_into();
+                let key = pair.get(0).as_string().unwrap_or_default();
+                let value = pair.get(1).as_string().unwrap_or_default();
+                params.push((nfkc(&key), nfkc(&value)));
+            }
+        }
+    }
+    let hash = location.hash().unwrap_or_default();
+    let fragment = js_sys::decode_uri_component(&hash).map(String::from).unwrap_or(hash);
+    Location { path: location.pathname().unwrap_or_default(), params, fragment: nfkc(&fragment) }
 }
 
 /// Adds a history entry for an in-app navigation.
@@ -30,10 +59,8 @@ fn element(id: &str) -> Option<web_sys::Element> {
     window().document()?.get_element_by_id(id)
 }
 
-/// Brings the section or details with `id` into view and gives its heading
-/// focus, opening the details it is (or sits in), so a screen reader reads it.
-pub fn reveal(id: &str) {
-    let Some(target) = element(id) else { return };
+/// Opens the details with `id` and every details around it.
+fn open_details(target: &web_sys::Element) {
     let mut node = Some(target.clone());
     while let Some(el) = node {
         if let Some(details) = el.dyn_ref::<HtmlDetailsElement>() {
@@ -41,6 +68,17 @@ pub fn reveal(id: &str) {
         }
         node = el.parent_element();
     }
+}
+
+/// Brings the section or details with `id` into view and gives its heading
+/// focus, so a screen reader reads it first; opens the details it is (or
+/// sits in), and the details named by `also_open`.
+pub fn reveal(id: &str, also_open: Option<&str>) {
+    if let Some(inner) = also_open.and_then(element) {
+        open_details(&inner);
+    }
+    let Some(target) = element(id) else { return };
+    open_details(&target);
     let focus = target
         .query_selector("h2, h3, summary")
         .ok()

@@ -36,8 +36,8 @@ mod tests {
     #[test]
     fn navigating_counts_and_replaces_the_route() {
         let state = Rc::new(AppState { route: Route::NotFound { file: "x.html".into() }, navigations: 0 });
-        let next = state.reduce(Action::Navigated(Route::Page { index: 1, anchor: None }));
+        let next = state.reduce(Action::Navigated(Route::Page { index: 1, anchor: None, reference: None }));
         assert_eq!(next.navigations, 1);
-        assert_eq!(next.route, Route::Page { index: 1, anchor: None });
+        assert_eq!(next.route, Route::Page { index: 1, anchor: None, reference: None });
     }
 }

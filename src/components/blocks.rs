@@ -4,77 +4,116 @@
 use help_core::{Block, Inline, LinkTarget};
 use yew::prelude::*;
 
-use crate::components::page_link::PageLink;
+use crate::app::Navigator;
+use crate::components::page_link;
 use crate::content;
 
-pub fn blocks(blocks: &[Block]) -> Html {
-    blocks.iter().map(block).collect()
+/// Said to screen readers after every link that leaves the widget.
+const NEW_TAB: &str = " (opens in a new tab)";
+
+/// What rendering needs beyond the model itself. Links are rendered here as
+/// plain elements rather than components: an article has dozens of them, and
+/// a component each made the first render measurably slower.
+#[derive(Clone, Copy, Default)]
+pub struct Render<'a> {
+    /// The error code the person arrived with: contact links that name no
+    /// code of their own carry it.
+    pub arrival: Option<&'a str>,
+    pub navigator: Option<&'a Navigator>,
 }
 
-fn block(block: &Block) -> Html {
-    match block {
-        Block::Paragraph(inlines) => html! { <p>{ self::inlines(inlines) }</p> },
-        Block::Subheading(inlines) => html! { <h4>{ self::inlines(inlines) }</h4> },
-        Block::List { ordered: true, start, items } => html! {
-            <ol class="nhsuk-list nhsuk-list--number" start={(*start != 1).then(|| start.to_string())}>
-                { for items.iter().map(|item| html! { <li>{ list_item(item) }</li> }) }
-            </ol>
-        },
-        Block::List { ordered: false, items, .. } => html! {
-            <ul class="nhsuk-list nhsuk-list--bullet">
-                { for items.iter().map(|item| html! { <li>{ list_item(item) }</li> }) }
-            </ul>
-        },
-        Block::Details { id, summary, blocks } => html! {
-            <details class="nhsuk-details nhsuk-expander" id={id.clone()}>
-                <summary class="nhsuk-details__summary">
-                    <span class="nhsuk-details__summary-text">{ summary }</span>
-                </summary>
-                <div class="nhsuk-details__text">{ self::blocks(blocks) }</div>
-            </details>
-        },
-        Block::Rule => html! { <hr class="nhsuk-section-break nhsuk-section-break--m nhsuk-section-break--visible" /> },
+impl Render<'_> {
+    pub fn blocks(&self, blocks: &[Block]) -> Html {
+        blocks.iter().map(|b| self.block(b)).collect()
     }
-}
 
-/// A tight list item (one paragraph) renders without a `<p>`, as NHS.UK lists do.
-fn list_item(item: &[Block]) -> Html {
-    match item {
-        [Block::Paragraph(items)] => inlines(items),
-        _ => blocks(item),
-    }
-}
-
-pub fn inlines(items: &[Inline]) -> Html {
-    items.iter().map(inline).collect()
-}
-
-fn inline(item: &Inline) -> Html {
-    match item {
-        Inline::Text(text) => html! { { text } },
-        Inline::Strong(children) => html! { <strong>{ inlines(children) }</strong> },
-        Inline::Emphasis(children) => html! { <em>{ inlines(children) }</em> },
-        Inline::LineBreak => html! { <br /> },
-        Inline::Link { target, title, children } => link(target, title.as_deref(), children),
-    }
-}
-
-fn link(target: &LinkTarget, title: Option<&str>, children: &[Inline]) -> Html {
-    let title = title.map(|t| AttrValue::from(t.to_owned()));
-    match target {
-        LinkTarget::Page { file, fragment } => html! {
-            <PageLink file={file.clone()} fragment={fragment.clone().map(AttrValue::from)} title={title}>
-                { inlines(children) }
-            </PageLink>
-        },
-        LinkTarget::Contact { .. } | LinkTarget::External { .. } => {
-            let href = target.href(content::site());
-            html! {
-                <a href={href} title={title} target="_blank" rel="noopener noreferrer">
-                    { inlines(children) }
-                    <span class="nhsuk-u-visually-hidden">{ " (opens in a new tab)" }</span>
-                </a>
-            }
+    fn block(&self, block: &Block) -> Html {
+        match block {
+            Block::Paragraph(inlines) => html! { <p>{ self.inlines(inlines) }</p> },
+            Block::Subheading(inlines) => html! { <h4>{ self.inlines(inlines) }</h4> },
+            Block::List { ordered: true, start, items } => html! {
+                <ol class="nhsuk-list nhsuk-list--number" start={(*start != 1).then(|| start.to_string())}>
+                    { for items.iter().map(|item| html! { <li>{ self.list_item(item) }</li> }) }
+                </ol>
+            },
+            Block::List { ordered: false, items, .. } => html! {
+                <ul class="nhsuk-list nhsuk-list--bullet">
+                    { for items.iter().map(|item| html! { <li>{ self.list_item(item) }</li> }) }
+                </ul>
+            },
+            Block::Details { id, summary, blocks } => html! {
+                <details class="nhsuk-details nhsuk-expander" id={id.clone()}>
+                    <summary class="nhsuk-details__summary">
+                        <span class="nhsuk-details__summary-text">{ summary }</span>
+                    </summary>
+                    <div class="nhsuk-details__text">{ self.blocks(blocks) }</div>
+                </details>
+            },
+            Block::Rule => html! { <hr class="nhsuk-section-break nhsuk-section-break--m nhsuk-section-break--visible" /> },
         }
+    }
+
+    /// A tight list item (one paragraph) renders without a `<p>`, as NHS.UK lists do.
+    fn list_item(&self, item: &[Block]) -> Html {
+        match item {
+            [Block::Paragraph(items)] => self.inlines(items),
+            _ => self.blocks(item),
+        }
+    }
+
+    pub fn inlines(&self, items: &[Inline]) -> Html {
+        items.iter().map(|i| self.inline(i)).collect()
+    }
+
+    fn inline(&self, item: &Inline) -> Html {
+        match item {
+            Inline::Text(text) => html! { { text } },
+            Inline::Strong(children) => html! { <strong>{ self.inlines(children) }</strong> },
+            Inline::Emphasis(children) => html! { <em>{ self.inlines(children) }</em> },
+            Inline::LineBreak => html! { <br /> },
+            Inline::Link { target, title, children } => self.link(target, title.as_deref(), children),
+        }
+    }
+
+    fn link(&self, target: &LinkTarget, title: Option<&str>, children: &[Inline]) -> Html {
+        let title = title.map(|t| AttrValue::from(t.to_owned()));
+        let site = content::site();
+        let href = match target {
+            LinkTarget::Page { file, fragment } => {
+                let href = page_link::href(file, fragment.as_deref());
+                let onclick = page_link::on_click(self.navigator, &href);
+                return html! { <a href={href} title={title} {onclick}>{ self.inlines(children) }</a> };
+            }
+            LinkTarget::Contact { code } => site.contact_href(code.as_deref().or(self.arrival)),
+            LinkTarget::External { .. } => target.href(site),
+        };
+        html! {
+            <a href={href} title={title} target="_blank" rel="noopener noreferrer">
+                { self.inlines(children) }
+                <span class="nhsuk-u-visually-hidden">{ NEW_TAB }</span>
+            </a>
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ExternalLinkProps {
+    pub href: AttrValue,
+    #[prop_or_default]
+    pub title: Option<AttrValue>,
+    #[prop_or_default]
+    pub class: Classes,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// A link that leaves the widget: a new tab, no opener, and said so.
+#[function_component(ExternalLink)]
+pub fn external_link(props: &ExternalLinkProps) -> Html {
+    html! {
+        <a href={props.href.clone()} title={props.title.clone()} class={props.class.clone()} target="_blank" rel="noopener noreferrer">
+            { props.children.clone() }
+            <span class="nhsuk-u-visually-hidden">{ NEW_TAB }</span>
+        </a>
     }
 }

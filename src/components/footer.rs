@@ -1,10 +1,15 @@
+use help_core::route::REFERENCES_FILE;
 use yew::prelude::*;
 
+use crate::app::Arrival;
+use crate::components::blocks::ExternalLink;
+use crate::components::page_link::PageLink;
 use crate::content;
 
 #[function_component(Footer)]
 pub fn footer() -> Html {
-    let contact = content::site().contact_url.clone();
+    let arrival = use_context::<Arrival>().unwrap_or_default();
+    let contact = content::site().contact_href(arrival.0.as_deref());
     html! {
         <footer class="nhsuk-footer" role="contentinfo">
             <div class="nhsuk-width-container">
@@ -12,9 +17,10 @@ pub fn footer() -> Html {
                     <h2 class="nhsuk-u-visually-hidden">{ "Support links" }</h2>
                     <ul class="nhsuk-footer__list">
                         <li class="nhsuk-footer__list-item">
-                            <a class="nhsuk-footer__list-item-link" href={contact} target="_blank" rel="noopener noreferrer">
-                                { "Contact NHS login" }<span class="nhsuk-u-visually-hidden">{ " (opens in a new tab)" }</span>
-                            </a>
+                            <ExternalLink href={contact} class="nhsuk-footer__list-item-link">{ "Contact NHS login" }</ExternalLink>
+                        </li>
+                        <li class="nhsuk-footer__list-item">
+                            <PageLink file={REFERENCES_FILE} class="nhsuk-footer__list-item-link">{ "Error references" }</PageLink>
                         </li>
                     </ul>
                     <p class="nhsuk-body-s">{ "© NHS England" }</p>

@@ -1,7 +1,8 @@
-use help_core::Section;
+use help_core::{Reference, Section};
 use yew::prelude::*;
 
-use crate::components::blocks::blocks;
+use crate::app::{Arrival, Navigator};
+use crate::components::blocks::Render;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::page_link::PageLink;
 use crate::content;
@@ -12,13 +13,21 @@ pub struct ArticleProps {
     /// The section or details the URL names, marked so it stands out.
     #[prop_or_default]
     pub anchor: Option<AttrValue>,
+    /// The error code the person arrived with, when this page is its guidance.
+    #[prop_or_default]
+    pub reference: Option<AttrValue>,
 }
 
 /// An article: title, summary, a contents list for longer ones, then every
 /// section with its own anchor.
 #[function_component(ArticlePage)]
 pub fn article_page(props: &ArticleProps) -> Html {
-    let page = &content::site().pages[props.index];
+    let site = content::site();
+    let page = &site.pages[props.index];
+    let arrival = use_context::<Arrival>().unwrap_or_default();
+    let navigator = use_context::<Navigator>();
+    let render = Render { arrival: arrival.0.as_deref(), navigator: navigator.as_ref() };
+    let reference = props.reference.as_deref().and_then(|c| site.reference(c)).map(|(_, r)| r);
     let top_level: Vec<&Section> = page.sections.iter().filter(|s| s.level == 2).collect();
     html! {
         <>
@@ -34,7 +43,7 @@ pub fn article_page(props: &ArticleProps) -> Html {
                         { &page.title }
                     </h1>
                     <p class="nhsuk-lede-text">{ &page.subtitle }</p>
-                    { blocks(&page.intro) }
+                    { render.blocks(&page.intro) }
                     if top_level.len() >= 3 {
                         <nav class="app-contents" aria-labelledby="contents-heading">
                             <h2 id="contents-heading" class="nhsuk-heading-s">{ "On this page" }</h2>
@@ -45,24 +54,56 @@ pub fn article_page(props: &ArticleProps) -> Html {
                             </ul>
                         </nav>
                     }
-                    { for page.sections.iter().map(|s| section(s, props.anchor.as_deref() == Some(s.id.as_str()))) }
+                    { for page.sections.iter().map(|s| {
+                        let named = props.anchor.as_deref() == Some(s.id.as_str());
+                        section(s, named, reference.filter(|_| named), &render)
+                    }) }
                 </div>
             </div>
         </>
     }
 }
 
-fn section(section: &Section, named_in_url: bool) -> Html {
+fn section(section: &Section, named_in_url: bool, reference: Option<&Reference>, render: &Render<'_>) -> Html {
+    // The mark sits inside the heading, so a screen reader reads it with the
+    // heading when focus lands there.
+    let mark = reference.map(|r| html! {
+        <span class="nhsuk-caption-m app-reference-mark">{ format!("The guidance for your reference {}", r.code) }</span>
+    });
     let heading = if section.level == 2 {
-        html! { <h2 tabindex="-1">{ &section.heading }</h2> }
+        html! { <h2 tabindex="-1">{ mark }{ &section.heading }</h2> }
     } else {
-        html! { <h3 tabindex="-1">{ &section.heading }</h3> }
+        html! { <h3 tabindex="-1">{ mark }{ &section.heading }</h3> }
     };
     html! {
         <section id={section.id.clone()} class={classes!("app-section", named_in_url.then_some("app-section--highlight"))}>
             { heading }
-            { blocks(&section.blocks) }
+            { render.blocks(&section.blocks) }
+            if let Some(reference) = reference.filter(|r| !r.also.is_empty()) {
+                { also_see(reference) }
+            }
         </section>
+    }
+}
+
+/// The other places that name the same code.
+fn also_see(reference: &Reference) -> Html {
+    let site = content::site();
+    html! {
+        <div class="app-also-see">
+            <p class="nhsuk-u-margin-bottom-2"><strong>{ "Also see" }</strong></p>
+            <ul class="nhsuk-list nhsuk-list--bullet">
+                { for reference.also.iter().map(|place| {
+                    let page = &site.pages[place.page];
+                    html! {
+                        <li>
+                            <PageLink file={page.file.clone()} fragment={AttrValue::from(place.section.clone())}>{ &place.heading }</PageLink>
+                            { format!(" ({})", page.title) }
+                        </li>
+                    }
+                }) }
+            </ul>
+        </div>
     }
 }
 

@@ -3,3 +3,4 @@
 pub mod article;
 pub mod hub;
 pub mod not_found;
+pub mod references;

@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use crate::components::blocks::ExternalLink;
 use crate::components::page_link::PageLink;
 use crate::content;
 
@@ -13,9 +14,7 @@ pub fn not_found_page() -> Html {
                 <p>{ "We could not find the help page at this address. It may have moved, or the link may be wrong." }</p>
                 <p><PageLink file="index.html">{ "Go to the NHS login help centre" }</PageLink></p>
                 <p>
-                    <a href={content::site().contact_url.clone()} target="_blank" rel="noopener noreferrer">
-                        { "Contact NHS login" }<span class="nhsuk-u-visually-hidden">{ " (opens in a new tab)" }</span>
-                    </a>
+                    <ExternalLink href={content::site().contact_url.clone()}>{ "Contact NHS login" }</ExternalLink>
                     { " if you still need help." }
                 </p>
             </div>

@@ -1,0 +1,77 @@
+//! Error references: the list of every known one, and the page for a code
+//! the content has no guidance for (or for something that is not a code).
+
+use help_core::Reference;
+use yew::prelude::*;
+
+use crate::components::blocks::ExternalLink;
+use crate::components::page_link::PageLink;
+use crate::content;
+
+pub const REFERENCES_TITLE: &str = "Error references";
+pub const UNKNOWN_REFERENCE_TITLE: &str = "We do not have guidance for that reference";
+
+/// Every known reference with the heading of its guidance, linking to it.
+fn reference_list() -> Html {
+    let site = content::site();
+    let item = |r: &Reference| {
+        let page = &site.pages[r.place.page];
+        html! {
+            <li>
+                <PageLink file={page.file.clone()} fragment={AttrValue::from(r.place.section.clone())}>{ &r.code }</PageLink>
+                { format!(" – {} ({})", r.title(), page.title) }
+            </li>
+        }
+    };
+    html! { <ul class="nhsuk-list nhsuk-list--bullet app-reference-list">{ for site.references.iter().map(item) }</ul> }
+}
+
+#[function_component(ReferencesPage)]
+pub fn references_page() -> Html {
+    html! {
+        <div class="nhsuk-grid-row">
+            <div class="nhsuk-grid-column-two-thirds">
+                <h1 tabindex="-1">{ REFERENCES_TITLE }</h1>
+                <p class="nhsuk-lede-text">{ "If a website or app showed you an error reference, such as CID7023, find it here for what it means and what you can do." }</p>
+                { reference_list() }
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct UnknownReferenceProps {
+    /// A well-formed code we have no guidance for; `None` when what was
+    /// given was not a code at all (it is never shown back).
+    pub code: Option<AttrValue>,
+}
+
+#[function_component(UnknownReferencePage)]
+pub fn unknown_reference_page(props: &UnknownReferenceProps) -> Html {
+    let contact = content::site().contact_href(props.code.as_deref());
+    html! {
+        <div class="nhsuk-grid-row">
+            <div class="nhsuk-grid-column-two-thirds">
+                <h1 tabindex="-1">
+                    if let Some(code) = &props.code {
+                        { format!("We do not have guidance for reference {code}") }
+                    } else {
+                        { "We could not read that error reference" }
+                    }
+                </h1>
+                <p>{ "Check the reference on the screen you saw. References start with CID and have 4 or 5 numbers, for example CID7023." }</p>
+                <p>
+                    <ExternalLink href={contact}>{ "Contact NHS login" }</ExternalLink>
+                    if let Some(code) = &props.code {
+                        { format!(" and tell us the reference {code}.") }
+                    } else {
+                        { " if you need help." }
+                    }
+                </p>
+                <h2>{ "References we have guidance for" }</h2>
+                { reference_list() }
+                <p><PageLink file="index.html">{ "Go to the NHS login help centre" }</PageLink></p>
+            </div>
+        </div>
+    }
+}
