@@ -1,0 +1,56 @@
+// Page-load benchmark: opens index.html?error=CID7023 from a local static
+// server in headless Chromium, each time in a fresh context (cold cache), and
+// reports the time from navigation start to the matched heading having focus,
+// unthrottled and at 4x CPU throttling, plus the bytes a cold load transfers
+// (each response gzipped at level 9, as a static host would serve it).
+// Usage: scripts/bench.sh   (builds dist/ first), or node bench/page-load.mjs [runs]
+import { gzipSync } from 'node:zlib';
+import { serveDist, launchBrowser } from '../tests/e2e/support.mjs';
+
+const runs = Number(process.argv[2] ?? 20);
+const path = 'index.html?error=CID7023';
+
+const server = await serveDist();
+const browser = await launchBrowser();
+
+async function once(throttle) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await page.addInitScript(() => {
+    addEventListener('focusin', (e) => {
+      if (window.__focusedAt === undefined && e.target.closest?.('section#cid7023')) window.__focusedAt = performance.now();
+    });
+  });
+  const sizes = [];
+  page.on('response', (response) => {
+    sizes.push(response.body().then((body) => gzipSync(body, { level: 9 }).length, () => 0));
+  });
+  await page.goto(server.base + path);
+  await page.waitForFunction(() => window.__focusedAt !== undefined, null, { timeout: 30_000 });
+  const ms = await page.evaluate(() => window.__focusedAt);
+  await page.waitForLoadState('networkidle');
+  const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+  await context.close();
+  return { ms, bytes };
+}
+
+function summary(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+const report = {};
+for (const throttle of [1, 4]) {
+  const results = [];
+  await once(throttle); // one warm-up of the browser process, not counted
+  for (let i = 0; i < runs; i++) results.push(await once(throttle));
+  const { median, p95 } = summary(results.map((r) => r.ms));
+  report[throttle] = { median, p95, bytes: results[0].bytes };
+  console.log(`${path} at ${throttle}x CPU: focus on the guidance heading after median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${runs} cold loads)`);
+}
+console.log(`cold load transfers ${report[1].bytes} bytes gzip (${(report[1].bytes / 1024).toFixed(1)} KiB)`);
+await browser.close();
+await server.close();
