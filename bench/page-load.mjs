@@ -42,6 +42,21 @@ function summary(values) {
   return { median: at(0.5), p95: at(0.95) };
 }
 
+// What this machine's Chromium needs for a static page from the same server,
+// with no WebAssembly at all: the floor under any figure above it.
+async function baseline(throttle) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(server.base + 'references.html');
+  await page.waitForFunction(() => performance.getEntriesByType('paint').some((e) => e.name === 'first-contentful-paint'));
+  const ms = await page.evaluate(() => performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint').startTime);
+  await context.close();
+  return ms;
+}
+
 const report = {};
 for (const throttle of [1, 4]) {
   const results = [];
@@ -50,6 +65,10 @@ for (const throttle of [1, 4]) {
   const { median, p95 } = summary(results.map((r) => r.ms));
   report[throttle] = { median, p95, bytes: results[0].bytes };
   console.log(`${path} at ${throttle}x CPU: focus on the guidance heading after median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${runs} cold loads)`);
+  const floor = [];
+  for (let i = 0; i < runs; i++) floor.push(await baseline(throttle));
+  const base = summary(floor);
+  console.log(`  baseline at ${throttle}x CPU, static references.html with no wasm: first contentful paint median ${base.median.toFixed(1)} ms, p95 ${base.p95.toFixed(1)} ms`);
 }
 console.log(`cold load transfers ${report[1].bytes} bytes gzip (${(report[1].bytes / 1024).toFixed(1)} KiB)`);
 await browser.close();

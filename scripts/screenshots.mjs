@@ -12,6 +12,11 @@ const views = [
   ['setup', 'setup-nhs-login.html'],
   ['partner', 'patientcentre-cannot-log-in.html'],
   ['not-found', 'no-such-page.html'],
+  ['error-cid7023', 'index.html?error=CID7023'],
+  ['error-cid3002-also', 'index.html?error=cid%203002'],
+  ['error-unknown', 'index.html?error=CID9999'],
+  ['error-malformed', 'index.html?error=%3Cscript%3E'],
+  ['references', 'references.html'],
 ];
 
 await mkdir(out, { recursive: true });
@@ -22,7 +27,7 @@ for (const [width, height, label] of [[390, 844, 'phone'], [1280, 900, 'desktop'
   for (const [name, path] of views) {
     await open(page, server.base + path);
     await page.waitForTimeout(150);
-    await page.screenshot({ path: `${out}/${name}-${label}.png`, fullPage: !path.includes('#') });
+    await page.screenshot({ path: `${out}/${name}-${label}.png`, fullPage: !path.includes('#') && !path.includes('error=CID7023') && !path.includes('3002') });
   }
 }
 await browser.close();
