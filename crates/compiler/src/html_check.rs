@@ -44,6 +44,15 @@ struct Sink<'r> {
     first_line: usize,
     report: RefCell<&'r mut Reporter>,
     links: RefCell<&'r mut Vec<LinkRef>>,
+    depth: std::cell::Cell<usize>,
+}
+
+/// Deepest element nesting accepted (real articles use under 10); the
+/// sanitiser and the structure pass recurse once per level.
+pub const MAX_DEPTH: usize = 64;
+
+fn is_void(name: &str) -> bool {
+    matches!(name, "br" | "hr" | "img" | "input" | "meta" | "link" | "wbr" | "area" | "base" | "col" | "embed" | "source" | "track")
 }
 
 impl TokenSink for Sink<'_> {
@@ -53,12 +62,21 @@ impl TokenSink for Sink<'_> {
         let Token::TagToken(tag) = token else {
             return TokenSinkResult::Continue;
         };
+        let line = self.first_line + line_number as usize - 1;
+        let name: &str = &tag.name;
         if tag.kind != TagKind::StartTag {
+            if !is_void(name) {
+                self.depth.set(self.depth.get().saturating_sub(1));
+            }
             return TokenSinkResult::Continue;
         }
-        let line = self.first_line + line_number as usize - 1;
         let mut report = self.report.borrow_mut();
-        let name: &str = &tag.name;
+        if !is_void(name) && !tag.self_closing {
+            self.depth.set(self.depth.get() + 1);
+            if self.depth.get() == MAX_DEPTH + 1 {
+                report.error(line, format!("the HTML here is nested more than {MAX_DEPTH} elements deep: flatten it"));
+            }
+        }
         if FORBIDDEN_ELEMENTS.contains(&name) {
             report.error(line, format!("`<{name}>` is not allowed in help articles: it could run code or load content from elsewhere"));
         }
@@ -84,7 +102,7 @@ impl TokenSink for Sink<'_> {
 
 /// Checks one raw HTML fragment that starts on `first_line`.
 pub fn check(html: &str, first_line: usize, report: &mut Reporter, links: &mut Vec<LinkRef>) {
-    let sink = Sink { first_line, report: RefCell::new(report), links: RefCell::new(links) };
+    let sink = Sink { first_line, report: RefCell::new(report), links: RefCell::new(links), depth: 0.into() };
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));
@@ -105,4 +123,37 @@ mod tests {
             assert!(unsafe_url(url).is_none(), "{url:?}");
         }
     }
+}
+
+/// How deeply elements nest in `html` (void elements do not count). The
+/// sanitiser and the structure pass recurse per level, so the compiler
+/// refuses absurd depths before handing HTML to them.
+pub fn max_depth(html: &str) -> usize {
+    struct Depth {
+        now: std::cell::Cell<usize>,
+        max: std::cell::Cell<usize>,
+    }
+    impl TokenSink for Depth {
+        type Handle = ();
+        fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+            if let Token::TagToken(tag) = token {
+                let void = is_void(&tag.name);
+                match tag.kind {
+                    TagKind::StartTag if !void && !tag.self_closing => {
+                        self.now.set(self.now.get() + 1);
+                        self.max.set(self.max.get().max(self.now.get()));
+                    }
+                    TagKind::EndTag if !void => self.now.set(self.now.get().saturating_sub(1)),
+                    _ => {}
+                }
+            }
+            TokenSinkResult::Continue
+        }
+    }
+    let tokenizer = Tokenizer::new(Depth { now: 0.into(), max: 0.into() }, TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.max.get()
 }

@@ -217,6 +217,7 @@ pub fn compile(sources: &[Source], settings: &Settings) -> Result<Compiled, Fail
     }
     link_children(&mut parsed);
     resolve_links(&mut parsed, settings);
+    check_bundles(&mut parsed);
 
     let mut diagnostics: Vec<Diagnostic> = reports
         .into_iter()
@@ -247,6 +248,17 @@ pub fn compile(sources: &[Source], settings: &Settings) -> Result<Compiled, Fail
     })
 }
 
+/// The app reads the model back with serde_json, which refuses very deep
+/// nesting; a page that would not read back must fail here, not blank the app.
+fn check_bundles(parsed: &mut [Parsed]) {
+    for p in parsed {
+        let json = serde_json::to_string(&p.page).expect("the model serialises");
+        if serde_json::from_str::<Page>(&json).is_err() {
+            p.report.error(p.front.title.line, "this page is nested too deeply to bundle: flatten its lists, details and emphasis");
+        }
+    }
+}
+
 fn parse_file(source: &Source, report: &mut Reporter) -> Option<(Page, FrontMatter, Vec<LinkRef>)> {
     let text = match std::str::from_utf8(&source.bytes) {
         Ok(text) => text,
@@ -259,11 +271,25 @@ fn parse_file(source: &Source, report: &mut Reporter) -> Option<(Page, FrontMatt
     let split = front_matter::split(text, report)?;
     let front = front_matter::parse(&split, report)?;
     let rendered = markdown::render(split.body, split.body_line, report);
+    // The checks above name the line for deep raw HTML or Markdown; this
+    // catches depth built across several blocks before anything recurses on it.
+    if html_check::max_depth(&rendered.html) > html_check::MAX_DEPTH {
+        if !report.has_errors() {
+            let message = format!("this article is nested more than {} elements deep: flatten it", html_check::MAX_DEPTH);
+            report.error(split.body_line, message);
+        }
+        return None;
+    }
     let structured = structure::structure(&sanitize::clean(&rendered.html));
 
     let site_path = {
         let without_ext = source.relative.strip_suffix(".md").unwrap_or(&source.relative);
-        let trimmed = without_ext.strip_suffix("index").unwrap_or(without_ext).trim_end_matches('/');
+        // Only a whole `index` segment names its folder (`manage/index`), not `body-mass-index`.
+        let trimmed = match without_ext.rsplit_once('/') {
+            Some((folder, "index")) => folder,
+            None if without_ext == "index" => "",
+            _ => without_ext,
+        };
         format!("/{trimmed}")
     };
     let page = Page {
@@ -336,27 +362,36 @@ fn resolve_links(parsed: &mut [Parsed], settings: &Settings) {
                 p.report.error(link.line, message);
             }
         }
-        let mut rewrite = |inlines: &mut Vec<Inline>| rewrite_links(inlines, &links, index);
+        let mut unresolved = Vec::new();
+        let mut rewrite = |inlines: &mut Vec<Inline>| rewrite_links(inlines, &links, index, &mut unresolved);
         for_each_inlines(&mut p.page.intro, &mut rewrite);
         for section in &mut p.page.sections {
             for_each_inlines(&mut section.blocks, &mut rewrite);
+        }
+        // Every link the source holds was checked above with its line; one
+        // that only appears now slipped past those checks, so fail loudly.
+        if !p.report.has_errors() {
+            for message in unresolved {
+                p.report.error(p.front.kind.line, format!("{message} (could not tell which line)"));
+            }
         }
     }
 }
 
 /// Replaces the raw `href` the structure pass kept with the resolved target.
-fn rewrite_links(inlines: &mut [Inline], links: &Links<'_>, from: usize) {
+fn rewrite_links(inlines: &mut [Inline], links: &Links<'_>, from: usize, unresolved: &mut Vec<String>) {
     for inline in inlines {
         match inline {
             Inline::Link { target, children, .. } => {
                 if let help_core::LinkTarget::External { href } = target {
-                    if let Ok(resolved) = links.resolve(from, href) {
-                        *target = resolved;
+                    match links.resolve(from, href) {
+                        Ok(resolved) => *target = resolved,
+                        Err(message) => unresolved.push(message),
                     }
                 }
-                rewrite_links(children, links, from);
+                rewrite_links(children, links, from, unresolved);
             }
-            Inline::Strong(c) | Inline::Emphasis(c) => rewrite_links(c, links, from),
+            Inline::Strong(c) | Inline::Emphasis(c) => rewrite_links(c, links, from, unresolved),
             Inline::Text(_) | Inline::LineBreak => {}
         }
     }

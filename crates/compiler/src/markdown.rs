@@ -5,13 +5,28 @@
 //! spaces after a blank line. CommonMark would make that a code block, so
 //! every indented code block is parsed again as Markdown in its place.
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::collections::HashMap;
+
+use pulldown_cmark::{BrokenLink, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostic::{LineIndex, Reporter};
 use crate::html_check;
 
 /// How deep indented text is re-read as Markdown before it is left as text.
 const MAX_REPARSE_DEPTH: usize = 8;
+
+/// How deeply lists, quotes and emphasis may nest. Real help articles go two
+/// or three deep; far more is a slip, and would be too deep for the app to
+/// read back from its bundled JSON.
+const MAX_NESTING: usize = 12;
+
+/// Link reference definitions (`[label]: /url "title"`) by normalised label,
+/// so text re-read from an indented block can use the file's definitions.
+type LinkDefs = HashMap<String, (String, String)>;
+
+fn label_key(label: &str) -> String {
+    label.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
 
 /// A link found in the source, with where it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,7 +44,7 @@ pub struct Rendered {
 
 pub fn render(body: &str, first_line: usize, report: &mut Reporter) -> Rendered {
     let mut links = Vec::new();
-    let events = expand(body, first_line, 0, report, &mut links);
+    let events = expand(body, first_line, 0, &LinkDefs::new(), report, &mut links);
     let mut html = String::with_capacity(body.len() * 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     Rendered { html, links }
@@ -39,6 +54,7 @@ fn expand(
     src: &str,
     first_line: usize,
     depth: usize,
+    inherited: &LinkDefs,
     report: &mut Reporter,
     links: &mut Vec<LinkRef>,
 ) -> Vec<Event<'static>> {
@@ -46,9 +62,39 @@ fn expand(
     let mut out = Vec::new();
     let mut words = DoubledWordLint::default();
     let mut code: Option<(usize, bool, String)> = None;
+    // A raw HTML block arrives a line at a time; it is checked whole, so a
+    // tag written over several lines is seen as one tag.
+    let mut html_block: Option<(usize, String)> = None;
+    let mut nesting = 0usize;
+    let mut too_deep_reported = false;
 
-    for (event, range) in Parser::new_ext(src, Options::empty()).into_offset_iter() {
+    let lookup = |broken: BrokenLink<'_>| {
+        inherited
+            .get(&label_key(&broken.reference))
+            .map(|(dest, title)| (CowStr::from(dest.clone()), CowStr::from(title.clone())))
+    };
+    let parser = Parser::new_with_broken_link_callback(src, Options::empty(), Some(lookup));
+    let mut defs = inherited.clone();
+    for (label, def) in parser.reference_definitions().iter() {
+        let title = def.title.as_deref().unwrap_or("").to_owned();
+        defs.insert(label_key(label), (def.dest.to_string(), title));
+    }
+
+    for (event, range) in parser.into_offset_iter() {
         let line = lines.line(range.start);
+        match &event {
+            Event::Start(Tag::List(_) | Tag::Item | Tag::BlockQuote(_) | Tag::Emphasis | Tag::Strong | Tag::Link { .. }) => {
+                nesting += 1;
+                if nesting > MAX_NESTING && !too_deep_reported {
+                    report.error(line, format!("lists, quotes and emphasis are nested more than {MAX_NESTING} deep here: flatten them"));
+                    too_deep_reported = true;
+                }
+            }
+            Event::End(TagEnd::List(_) | TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link) => {
+                nesting = nesting.saturating_sub(1);
+            }
+            _ => {}
+        }
         if let Some((_, _, text)) = code.as_mut() {
             match event {
                 Event::Text(t) => text.push_str(&t),
@@ -60,7 +106,7 @@ fn expand(
                         out.push(Event::Text(CowStr::from(text)));
                         out.push(Event::End(TagEnd::Paragraph));
                     } else if depth < MAX_REPARSE_DEPTH {
-                        out.extend(expand(&text, start, depth + 1, report, links));
+                        out.extend(expand(&text, start, depth + 1, &defs, report, links));
                     } else {
                         out.push(Event::Start(Tag::Paragraph));
                         out.push(Event::Text(CowStr::from(text)));
@@ -84,15 +130,28 @@ fn expand(
             Event::Start(Tag::Image { .. }) => {
                 report.error(line, "images are not supported in help articles");
             }
-            Event::Start(Tag::Link { dest_url, .. }) => {
+            Event::Start(Tag::Link { dest_url, link_type, .. }) => {
                 if let Some(problem) = html_check::unsafe_url(dest_url) {
                     report.error(line, format!("link `{}` {problem}", truncate(dest_url)));
                 }
-                links.push(LinkRef { href: dest_url.to_string(), line });
+                // `<name@example.org>` gives the bare address; its href is a mailto: link.
+                let href = match link_type {
+                    LinkType::Email => format!("mailto:{dest_url}"),
+                    _ => dest_url.to_string(),
+                };
+                links.push(LinkRef { href, line });
             }
-            Event::Html(html) | Event::InlineHtml(html) => {
-                html_check::check(html, line, report, links);
+            Event::Start(Tag::HtmlBlock) => html_block = Some((line, String::new())),
+            Event::Html(html) => match html_block.as_mut() {
+                Some((_, block)) => block.push_str(html),
+                None => html_check::check(html, line, report, links),
+            },
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some((start, block)) = html_block.take() {
+                    html_check::check(&block, start, report, links);
+                }
             }
+            Event::InlineHtml(html) => html_check::check(html, line, report, links),
             Event::Text(text) => words.text(text, line, report),
             _ => {}
         }

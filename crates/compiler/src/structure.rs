@@ -116,9 +116,17 @@ fn parse(html: &str) -> Vec<Node> {
 }
 
 /// Hands out ids unique within one article: a repeat gets `-2`, `-3`, ...
-#[derive(Default)]
 struct Ids {
     used: HashSet<String>,
+}
+
+/// Ids the page itself uses around the article (see index.html and the app).
+const RESERVED_IDS: &[&str] = &["app", "maincontent", "contents-heading"];
+
+impl Default for Ids {
+    fn default() -> Self {
+        Ids { used: RESERVED_IDS.iter().map(|s| (*s).to_owned()).collect() }
+    }
 }
 
 impl Ids {
@@ -206,7 +214,21 @@ fn is_inline(node: &Node) -> bool {
     matches!(node, Node::Text(_)) || matches!(node.name(), "strong" | "b" | "em" | "i" | "a" | "br" | "span")
 }
 
+/// Deeper structure than this is kept as plain text: it bounds the recursion
+/// here and the nesting of the bundled JSON. (Markdown nesting is already an
+/// error past a lower limit; this catches raw HTML.)
+const MAX_DEPTH: usize = 24;
+
 fn blocks_of(nodes: &[&Node], ids: &mut Ids) -> Vec<Block> {
+    blocks_at(nodes, ids, 0)
+}
+
+fn blocks_at(nodes: &[&Node], ids: &mut Ids, depth: usize) -> Vec<Block> {
+    if depth > MAX_DEPTH {
+        let text: String = nodes.iter().map(|n| n.text()).collect::<Vec<_>>().join(" ");
+        let text = collapse_whitespace(&text);
+        return if text.is_empty() { vec![] } else { vec![Block::Paragraph(vec![Inline::Text(text)])] };
+    }
     let mut blocks = Vec::new();
     let mut run: Vec<&Node> = Vec::new();
     let flush_run = |run: &mut Vec<&Node>, blocks: &mut Vec<Block>| {
@@ -235,7 +257,7 @@ fn blocks_of(nodes: &[&Node], ids: &mut Ids) -> Vec<Block> {
                     .children()
                     .iter()
                     .filter(|c| c.name() == "li")
-                    .map(|li| blocks_of(&li.children().iter().collect::<Vec<_>>(), ids))
+                    .map(|li| blocks_at(&li.children().iter().collect::<Vec<_>>(), ids, depth + 1))
                     .collect();
                 let start = node.attr("start").and_then(|s| s.trim().parse().ok()).unwrap_or(1);
                 blocks.push(Block::List { ordered: node.name() == "ol", start, items });
@@ -250,7 +272,7 @@ fn blocks_of(nodes: &[&Node], ids: &mut Ids) -> Vec<Block> {
                 let body: Vec<&Node> = node.children().iter().filter(|c| c.name() != "summary").collect();
                 let id = ids.claim(slug(&summary));
                 let summary = if summary.is_empty() { "Details".to_owned() } else { summary };
-                blocks.push(Block::Details { id, summary, blocks: blocks_of(&body, ids) });
+                blocks.push(Block::Details { id, summary, blocks: blocks_at(&body, ids, depth + 1) });
             }
             "hr" => blocks.push(Block::Rule),
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
@@ -260,7 +282,7 @@ fn blocks_of(nodes: &[&Node], ids: &mut Ids) -> Vec<Block> {
                 }
             }
             // `div`, `li` out of place, anything else the sanitiser allowed.
-            _ => blocks.extend(blocks_of(&children, ids)),
+            _ => blocks.extend(blocks_at(&children, ids, depth + 1)),
         }
     }
     flush_run(&mut run, &mut blocks);
@@ -271,13 +293,21 @@ fn blocks_of(nodes: &[&Node], ids: &mut Ids) -> Vec<Block> {
 /// space, and none is left at the start, the end or after a line break.
 fn inlines_of(nodes: &[&Node]) -> Vec<Inline> {
     let mut at_space = true;
-    let mut inlines = convert(nodes, &mut at_space);
+    let mut inlines = convert(nodes, &mut at_space, 0);
     trim_end(&mut inlines);
     inlines
 }
 
-fn convert(nodes: &[&Node], at_space: &mut bool) -> Vec<Inline> {
+fn convert(nodes: &[&Node], at_space: &mut bool, depth: usize) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::new();
+    if depth > MAX_DEPTH {
+        let text = collapse_whitespace(&nodes.iter().map(|n| n.text()).collect::<Vec<_>>().join(" "));
+        if !text.is_empty() {
+            *at_space = false;
+            out.push(Inline::Text(text));
+        }
+        return out;
+    }
     for node in nodes {
         let children = || node.children().iter().collect::<Vec<_>>();
         match node {
@@ -302,10 +332,10 @@ fn convert(nodes: &[&Node], at_space: &mut bool) -> Vec<Inline> {
                 }
             }
             Node::Element { name, .. } => match name.as_str() {
-                "strong" | "b" => push_nonempty(&mut out, convert(&children(), at_space), Inline::Strong),
-                "em" | "i" => push_nonempty(&mut out, convert(&children(), at_space), Inline::Emphasis),
+                "strong" | "b" => push_nonempty(&mut out, convert(&children(), at_space, depth + 1), Inline::Strong),
+                "em" | "i" => push_nonempty(&mut out, convert(&children(), at_space, depth + 1), Inline::Emphasis),
                 "a" => {
-                    let inner = convert(&children(), at_space);
+                    let inner = convert(&children(), at_space, depth + 1);
                     match node.attr("href") {
                         Some(href) if !inner.is_empty() => out.push(Inline::Link {
                             target: LinkTarget::External { href: href.to_owned() },
@@ -320,7 +350,7 @@ fn convert(nodes: &[&Node], at_space: &mut bool) -> Vec<Inline> {
                     out.push(Inline::LineBreak);
                     *at_space = true;
                 }
-                _ => out.extend(convert(&children(), at_space)),
+                _ => out.extend(convert(&children(), at_space, depth + 1)),
             },
         }
     }

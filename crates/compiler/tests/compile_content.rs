@@ -237,7 +237,7 @@ fn articles_it_has_never_seen() {
     let site = &compiled.site;
     assert!(compiled.warnings.is_empty(), "{:#?}", compiled.warnings);
     let home_titles: Vec<&str> = page(site, "index.html").children.iter().map(|&i| site.pages[i].title.as_str()).collect();
-    assert_eq!(home_titles, ["Another basics page", "The basics", "Your account"]);
+    assert_eq!(home_titles, ["Another basics page", "The basics", "Your account", "Body mass index"]);
 
     let recovery = page(site, "account-recovery.html");
     assert_eq!(recovery.kind, PageKind::Article);
@@ -317,6 +317,63 @@ fn html_that_could_run_code_or_load_from_elsewhere_fails() {
     assert_error("data-url.md", 12, "`data:` URL");
     assert_error("style-element.md", 10, "`<style>` is not allowed");
     assert_error("object.md", 12, "`<object>` is not allowed");
+}
+
+#[test]
+fn tags_written_over_several_lines_are_checked_whole() {
+    assert_error("multiline-attribute.md", 13, "`ontoggle` attribute");
+    assert_error("multiline-iframe.md", 12, "`<iframe>` is not allowed");
+    assert_error("multiline-link.md", 12, "`javascript:`");
+}
+
+#[test]
+fn trickier_markdown_that_real_articles_may_hold() {
+    let compiled = compile_dir(&fixtures("good"), &Settings::default()).unwrap_or_else(|e| panic!("{e}"));
+    let bmi = page(&compiled.site, "bmi.html");
+    // Only a whole `index` segment names a folder.
+    assert_eq!(bmi.site_path, "/body-mass-index");
+    // A heading may not take an id the page itself uses.
+    assert_eq!(bmi.sections[0].id, "app-2");
+    let found = links(bmi);
+    assert!(found.contains(&(LinkTarget::External { href: "mailto:help@example.nhs.uk".into() }, "help@example.nhs.uk".into())), "{found:?}");
+    // A reference-style link inside indented details text uses the file's definition.
+    assert!(found.contains(&(LinkTarget::Page { file: "account-recovery.html".into(), fragment: None }, "the recovery guide".into())), "{found:?}");
+    // A commented-out script is neither an error nor content.
+    assert!(!all_blocks(bmi).iter().any(|b| matches!(b, Block::Paragraph(i) if text_of(i).contains("script"))));
+}
+
+#[test]
+fn nesting_too_deep_fails_with_a_line_and_never_overflows() {
+    for (name, body) in [
+        ("deep-list.md", format!("{}x\n", "- ".repeat(5_000))),
+        ("deep-emphasis.md", format!("{}x{}\n", "*".repeat(5_000), "*".repeat(5_000))),
+        ("deep-quote.md", format!("{}x\n", "> ".repeat(3_000))),
+    ] {
+        let text = format!("---\ntitle: Deep\nsubtitle: Deep\npageName: deep\ntype: article\nhub: home\nposition: 1\n---\n\n{body}");
+        let mut sources = read_dir(&fixtures("good")).expect("fixtures");
+        sources.push(Source { path: PathBuf::from(name), relative: name.to_owned(), bytes: text.into_bytes() });
+        let errors: Vec<String> = match compile(&sources, &Settings::default()) {
+            Ok(_) => panic!("{name} compiled"),
+            Err(failed) => failed.errors().map(|d| d.to_string()).collect(),
+        };
+        assert!(errors.iter().any(|e| e.starts_with(&format!("{name}:10: error:")) && e.contains("nested")), "{name}: {errors:#?}");
+    }
+    // Raw HTML nested deeper than the compiler accepts fails; within that
+    // limit, nesting deeper than the model keeps becomes text and still bundles.
+    let too_deep = format!("{}x{}", "<div><b>".repeat(200), "</b></div>".repeat(200));
+    let text = format!("---\ntitle: Deep\nsubtitle: Deep\npageName: deep\ntype: article\nhub: home\nposition: 1\n---\n\n<div>\n{too_deep}\n</div>\n");
+    let mut sources = read_dir(&fixtures("good")).expect("fixtures");
+    sources.push(Source { path: PathBuf::from("deep-html.md"), relative: "deep-html.md".into(), bytes: text.into_bytes() });
+    let errors: Vec<String> = compile(&sources, &Settings::default()).expect_err("too deep").errors().map(|d| d.to_string()).collect();
+    assert!(errors.iter().any(|e| e.starts_with("deep-html.md:11: error:") && e.contains("nested more than 64")), "{errors:#?}");
+
+    let deep_html = format!("{}x{}", "<div><b>".repeat(30), "</b></div>".repeat(30));
+    let text = format!("---\ntitle: Deep\nsubtitle: Deep\npageName: deep\ntype: article\nhub: home\nposition: 1\n---\n\n<div>\n{deep_html}\n</div>\n");
+    let mut sources = read_dir(&fixtures("good")).expect("fixtures");
+    sources.push(Source { path: PathBuf::from("deep-html.md"), relative: "deep-html.md".into(), bytes: text.into_bytes() });
+    let compiled = compile(&sources, &Settings::default()).unwrap_or_else(|e| panic!("{e}"));
+    let json = serde_json::to_string(&compiled.site).unwrap();
+    serde_json::from_str::<Site>(&json).expect("the bundle reads back");
 }
 
 #[test]

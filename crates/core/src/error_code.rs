@@ -41,16 +41,19 @@ pub fn parse_code(input: &str) -> Option<String> {
     if input.len() > MAX_CODE_INPUT {
         return None;
     }
-    let compact: String = input
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '_'))
-        .collect();
-    let digits = match compact.get(..3) {
-        Some(prefix) if prefix.eq_ignore_ascii_case("cid") => &compact[3..],
-        _ => compact.as_str(),
-    };
-    ((4..=5).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()))
+    // Separators may stand anywhere before the number, not inside it: a
+    // stale `#cid3009-2` must not become the different code CID30092.
+    let number_at = input.find(|c: char| c.is_ascii_digit()).unwrap_or(input.len());
+    let (prefix, digits) = input.split_at(number_at);
+    let prefix: String = prefix.chars().filter(|c| !is_separator(*c)).collect();
+    let known_prefix = prefix.is_empty() || prefix.eq_ignore_ascii_case("cid");
+    (known_prefix && (4..=5).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()))
         .then(|| format!("CID{digits}"))
+}
+
+/// Spaces, and the hyphens and dashes people and systems type between words.
+fn is_separator(c: char) -> bool {
+    matches!(c, ' ' | '_' | '-' | '\u{2010}'..='\u{2015}' | '\u{2212}')
 }
 
 #[cfg(test)]
@@ -59,7 +62,7 @@ mod tests {
 
     #[test]
     fn parses_codes_as_people_write_them() {
-        for input in ["CID7023", "cid7023", "cid 7023", "CID-7023", " 7023 ", "c i d 7 0 2 3", "Cid–7023"] {
+        for input in ["CID7023", "cid7023", "cid 7023", "CID-7023", " 7023 ", "c i d 7023", "Cid–7023", "CID—7023", "CID\u{2212}7023"] {
             assert_eq!(parse_code(input).as_deref(), Some("CID7023"), "{input:?}");
         }
         assert_eq!(parse_code("cid12345").as_deref(), Some("CID12345"));
@@ -68,7 +71,7 @@ mod tests {
     #[test]
     fn anything_else_is_not_a_code() {
         let long = "7".repeat(10_000);
-        for input in ["", "CID", "CID123", "CID123456", "CIX7023", "7023a", "<script>alert(1)</script>", "７０２３", "CID7O23", &long] {
+        for input in ["", "CID", "CID123", "CID123456", "CIX7023", "7023a", "<script>alert(1)</script>", "７０２３", "CID7O23", "CID3009-2", "CID 70 23", &long] {
             assert_eq!(parse_code(input), None, "{input:?}");
         }
     }

@@ -64,7 +64,9 @@ impl Route {
         let Some((index, page)) = site.page_by_file(file) else {
             return Route::NotFound { file: file.to_owned() };
         };
-        let anchor = fragment.trim_start_matches('#');
+        // Every id the compiler writes is lower case.
+        let anchor = fragment.trim_start_matches('#').to_ascii_lowercase();
+        let anchor = anchor.as_str();
         if anchor.is_empty() || page.has_anchor(anchor) {
             let anchor = (!anchor.is_empty()).then(|| anchor.to_owned());
             return Route::Page { index, anchor, reference: None };
@@ -199,6 +201,8 @@ mod tests {
         assert_eq!(Route::resolve(&site, "errors.html", &[], "more"), page_at(1, Some("more"), None));
         assert_eq!(Route::resolve(&site, "errors.html", &[], "#nope"), page_at(1, None, None));
         assert_eq!(Route::resolve(&site, "errors.html", &[], "#7023"), page_at(1, None, None));
+        // Ids are lower case; a fragment in capitals still names the section on this page.
+        assert_eq!(Route::resolve(&site, "manage-landline-number.html", &[], "#CID3002"), page_at(2, Some("cid3002"), None));
     }
 
     #[test]
