@@ -14,14 +14,15 @@ use crate::pages::references::{ReferencesPage, UnknownReferencePage, REFERENCES_
 use crate::state::{Action, AppState};
 use crate::{browser, content};
 
-/// What internal links call to move within the app: the `href` to show.
+/// What every view may need from the app, in one context.
 #[derive(Clone, PartialEq)]
-pub struct Navigator(pub Callback<String>);
-
-/// The error code the person arrived with (`?error=`), known or not: contact
-/// links that name no code of their own carry it to the contact form.
-#[derive(Clone, PartialEq, Default)]
-pub struct Arrival(pub Option<AttrValue>);
+pub struct AppContext {
+    /// What internal links call to move within the app, with the `href` to show.
+    pub navigate: Callback<String>,
+    /// The error code the person arrived with (`?error=`), known or not:
+    /// contact links that name no code of their own carry it.
+    pub arrival: Option<AttrValue>,
+}
 
 fn current_route(site: &Site) -> Route {
     let location = browser::location();
@@ -45,12 +46,12 @@ pub fn app() -> Html {
         });
     }
 
-    let navigator = {
+    let navigate = {
         let dispatch = state.dispatcher();
-        Navigator(Callback::from(move |href: String| {
+        Callback::from(move |href: String| {
             browser::push_url(&href);
             dispatch.dispatch(Action::Navigated(current_route(site)));
-        }))
+        })
     };
 
     // After each render of a new route: title, then focus where the URL points.
@@ -89,10 +90,9 @@ pub fn app() -> Html {
         Route::NotFound { .. } => html! { <NotFoundPage /> },
     };
 
-    let arrival = Arrival(state.route.arrival_code().map(|c| AttrValue::from(c.to_owned())));
+    let context = AppContext { navigate, arrival: state.route.arrival_code().map(|c| AttrValue::from(c.to_owned())) };
     html! {
-        <ContextProvider<Navigator> context={navigator}>
-        <ContextProvider<Arrival> context={arrival}>
+        <ContextProvider<AppContext> {context}>
             <a class="nhsuk-skip-link" href="#maincontent">{ "Skip to main content" }</a>
             <Header />
             <div class="nhsuk-width-container">
@@ -101,7 +101,6 @@ pub fn app() -> Html {
                 </main>
             </div>
             <Footer />
-        </ContextProvider<Arrival>>
-        </ContextProvider<Navigator>>
+        </ContextProvider<AppContext>>
     }
 }

@@ -4,7 +4,6 @@
 use help_core::{Block, Inline, LinkTarget};
 use yew::prelude::*;
 
-use crate::app::Navigator;
 use crate::components::page_link;
 use crate::content;
 
@@ -19,7 +18,7 @@ pub struct Render<'a> {
     /// The error code the person arrived with: contact links that name no
     /// code of their own carry it.
     pub arrival: Option<&'a str>,
-    pub navigator: Option<&'a Navigator>,
+    pub navigator: Option<&'a Callback<String>>,
 }
 
 impl Render<'_> {
@@ -87,32 +86,15 @@ impl Render<'_> {
             LinkTarget::Contact { code } => site.contact_href(code.as_deref().or(self.arrival)),
             LinkTarget::External { .. } => target.href(site),
         };
-        html! {
-            <a href={href} title={title} target="_blank" rel="noopener noreferrer">
-                { self.inlines(children) }
-                <span class="nhsuk-u-visually-hidden">{ NEW_TAB }</span>
-            </a>
-        }
+        external_link(href, title, "", self.inlines(children))
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ExternalLinkProps {
-    pub href: AttrValue,
-    #[prop_or_default]
-    pub title: Option<AttrValue>,
-    #[prop_or_default]
-    pub class: Classes,
-    #[prop_or_default]
-    pub children: Html,
-}
-
 /// A link that leaves the widget: a new tab, no opener, and said so.
-#[function_component(ExternalLink)]
-pub fn external_link(props: &ExternalLinkProps) -> Html {
+pub fn external_link(href: String, title: Option<AttrValue>, class: &'static str, children: Html) -> Html {
     html! {
-        <a href={props.href.clone()} title={props.title.clone()} class={props.class.clone()} target="_blank" rel="noopener noreferrer">
-            { props.children.clone() }
+        <a href={href} title={title} class={(!class.is_empty()).then_some(class)} target="_blank" rel="noopener noreferrer">
+            { children }
             <span class="nhsuk-u-visually-hidden">{ NEW_TAB }</span>
         </a>
     }

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::app::Navigator;
+use crate::app::AppContext;
 
 #[derive(Properties, PartialEq)]
 pub struct PageLinkProps {
@@ -30,23 +30,23 @@ pub fn href(file: &str, fragment: Option<&str>) -> String {
 }
 
 /// The click handler that turns a plain click into an in-app navigation.
-pub fn on_click(navigator: Option<&Navigator>, href: &str) -> Callback<MouseEvent> {
+pub fn on_click(navigator: Option<&Callback<String>>, href: &str) -> Callback<MouseEvent> {
     let navigator = navigator.cloned();
     let href = href.to_owned();
     Callback::from(move |e: MouseEvent| {
         let plain = e.button() == 0 && !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key());
         if let (true, Some(navigator)) = (plain, navigator.as_ref()) {
             e.prevent_default();
-            navigator.0.emit(href.clone());
+            navigator.emit(href.clone());
         }
     })
 }
 
 #[function_component(PageLink)]
 pub fn page_link(props: &PageLinkProps) -> Html {
-    let navigator = use_context::<Navigator>();
+    let context = use_context::<AppContext>();
     let href = href(&props.file, props.fragment.as_deref());
-    let onclick = on_click(navigator.as_ref(), &href);
+    let onclick = on_click(context.as_ref().map(|c| &c.navigate), &href);
     html! {
         <a href={href} class={props.class.clone()} aria-label={props.label.clone()} title={props.title.clone()} {onclick}>
             { props.children.clone() }

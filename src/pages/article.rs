@@ -1,7 +1,7 @@
 use help_core::{Reference, Section};
 use yew::prelude::*;
 
-use crate::app::{Arrival, Navigator};
+use crate::app::AppContext;
 use crate::components::blocks::Render;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::page_link::PageLink;
@@ -24,9 +24,11 @@ pub struct ArticleProps {
 pub fn article_page(props: &ArticleProps) -> Html {
     let site = content::site();
     let page = &site.pages[props.index];
-    let arrival = use_context::<Arrival>().unwrap_or_default();
-    let navigator = use_context::<Navigator>();
-    let render = Render { arrival: arrival.0.as_deref(), navigator: navigator.as_ref() };
+    let context = use_context::<AppContext>();
+    let render = Render {
+        arrival: context.as_ref().and_then(|c| c.arrival.as_deref()),
+        navigator: context.as_ref().map(|c| &c.navigate),
+    };
     let reference = props.reference.as_deref().and_then(|c| site.reference(c)).map(|(_, r)| r);
     let top_level: Vec<&Section> = page.sections.iter().filter(|s| s.level == 2).collect();
     html! {

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::components::blocks::ExternalLink;
+use crate::components::blocks::external_link;
 use crate::components::page_link::PageLink;
 use crate::content;
 
@@ -14,7 +14,7 @@ pub fn not_found_page() -> Html {
                 <p>{ "We could not find the help page at this address. It may have moved, or the link may be wrong." }</p>
                 <p><PageLink file="index.html">{ "Go to the NHS login help centre" }</PageLink></p>
                 <p>
-                    <ExternalLink href={content::site().contact_url.clone()}>{ "Contact NHS login" }</ExternalLink>
+                    { external_link(content::site().contact_url.clone(), None, "", html! { "Contact NHS login" }) }
                     { " if you still need help." }
                 </p>
             </div>

@@ -4,7 +4,7 @@
 use help_core::Reference;
 use yew::prelude::*;
 
-use crate::components::blocks::ExternalLink;
+use crate::components::blocks::external_link;
 use crate::components::page_link::PageLink;
 use crate::content;
 
@@ -61,7 +61,7 @@ pub fn unknown_reference_page(props: &UnknownReferenceProps) -> Html {
                 </h1>
                 <p>{ "Check the reference on the screen you saw. References start with CID and have 4 or 5 numbers, for example CID7023." }</p>
                 <p>
-                    <ExternalLink href={contact}>{ "Contact NHS login" }</ExternalLink>
+                    { external_link(contact, None, "", html! { "Contact NHS login" }) }
                     if let Some(code) = &props.code {
                         { format!(" and tell us the reference {code}.") }
                     } else {
