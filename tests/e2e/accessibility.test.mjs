@@ -1,0 +1,51 @@
+// axe-core (WCAG 2.2 A and AA, plus best practice) on every view there is so
+// far, at phone width: zero violations.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { serveDist, launchBrowser, newPage, open } from './support.mjs';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const views = [
+  'index.html',
+  'manage.html',
+  'manage-landline-number.html',
+  'manage-phone-number.html',
+  'error-messages-support.html',
+  'setup-nhs-login.html',
+  'patientcentre-cannot-log-in.html',
+  'references.html',
+  'index.html?error=CID7023',
+  'index.html?error=CID3002',
+  'index.html?error=CID9999',
+  'index.html?error=%3Cscript%3E',
+  'no-such-page.html',
+];
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('no axe-core violations on any view', async () => {
+  const page = await newPage(browser);
+  for (const view of views) {
+    await open(page, server.base + view);
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document, {
+        runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    assert.deepEqual(violations, [], view);
+  }
+});
