@@ -127,6 +127,15 @@ pub fn read_dir(dir: &Path) -> std::io::Result<Vec<Source>> {
     Ok(out)
 }
 
+/// The synonym list content editors keep, in `content/`.
+pub const SYNONYMS_FILE: &str = "synonyms.txt";
+
+/// The search index for a compiled site, with the content's synonym list.
+pub fn search_index(site: &Site, content_dir: &Path) -> help_core::search::SearchIndex {
+    let synonyms = std::fs::read_to_string(content_dir.join(SYNONYMS_FILE)).unwrap_or_default();
+    help_core::search::SearchIndex::build(&site.pages, &site.references, help_core::search::parse_synonyms(&synonyms))
+}
+
 /// The committed list of error references partners may print, in `content/`.
 pub const PUBLISHED_REFERENCES_FILE: &str = "published-references.txt";
 

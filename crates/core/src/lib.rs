@@ -9,6 +9,7 @@ pub mod error_code;
 pub mod model;
 pub mod references;
 pub mod route;
+pub mod search;
 
 pub use model::{Block, Inline, LinkTarget, Page, PageKind, Section, Site};
 pub use references::{Naming, Place, Reference};

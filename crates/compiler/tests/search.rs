@@ -1,0 +1,130 @@
+//! The search engine on the real content: what a person typing would notice.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use help_compiler::{compile_dir, search_index, Settings};
+use help_core::search::{snippet, SearchIndex};
+use help_core::Site;
+
+fn real() -> (Site, SearchIndex) {
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    let compiled = compile_dir(&content, &Settings::default()).unwrap_or_else(|e| panic!("{e}"));
+    let index = search_index(&compiled.site, &content);
+    (compiled.site, index)
+}
+
+/// The top `n` results as "file#section" or "file#details".
+fn top(site: &Site, index: &SearchIndex, query: &str, n: usize) -> Vec<String> {
+    index
+        .search(query, n)
+        .hits
+        .iter()
+        .map(|h| {
+            let d = &index.docs[h.doc as usize];
+            format!("{}#{}", site.pages[d.page as usize].file, d.details.as_deref().unwrap_or(&d.section))
+        })
+        .collect()
+}
+
+#[test]
+fn every_section_and_details_block_is_a_document() {
+    let (site, index) = real();
+    let sections: usize = site.pages.iter().map(|p| p.sections.len()).sum();
+    let details = index.docs.iter().filter(|d| d.details.is_some()).count();
+    assert_eq!(index.docs.len(), sections + details);
+    assert_eq!(details, 7);
+}
+
+#[test]
+fn typos_still_find_the_guidance() {
+    let (site, index) = real();
+    let cases = [
+        ("pasword", "error-messages-support.html#forgotten-your-password"),
+        ("landlne", "manage-landline-number.html#how-to-add-a-landline-number"),
+        ("secruity code", "error-messages-support.html#i-have-not-received-an-email-with-a-security-code"),
+        ("outlok", "error-messages-support.html#if-you-are-using-outlook-hotmail-or-live"),
+    ];
+    for (query, expected) in cases {
+        let found = top(&site, &index, query, 3);
+        assert!(found.iter().any(|f| f == expected), "{query}: {found:#?}");
+    }
+}
+
+#[test]
+fn synonyms_from_the_content_list_apply() {
+    let (site, index) = real();
+    for query in ["2 step verification", "2fa", "two factor"] {
+        let found = top(&site, &index, query, 5);
+        assert!(found.iter().any(|f| f.ends_with("#how-to-set-up-an-nhs-login") || f.ends_with("#how-to-add-a-landline-number")), "{query}: {found:#?}");
+    }
+}
+
+#[test]
+fn the_last_word_is_a_prefix() {
+    let (site, index) = real();
+    assert!(top(&site, &index, "landl", 3).iter().all(|f| f.starts_with("manage-landline-number.html")));
+    assert!(top(&site, &index, "gmai", 1)[0].ends_with("#if-you-are-using-gmail-google-mail"));
+    // A finished word (followed by a space) is not a prefix.
+    assert!(top(&site, &index, "hotm", 1)[0].ends_with("#if-you-are-using-outlook-hotmail-or-live"));
+    assert!(index.search("hotm ", 5).hits.is_empty());
+}
+
+#[test]
+fn an_error_reference_comes_first_however_written() {
+    let (site, index) = real();
+    for (query, expected) in [
+        ("CID7023", "error-messages-support.html#cid7023"),
+        ("cid 3009", "manage-landline-number.html#cid3009"),
+        ("3009", "manage-landline-number.html#cid3009"),
+        ("CID1111", "error-messages-support.html#there-is-already-an-account-linked-to-my-details"),
+        ("cid3002", "error-messages-support.html#cid3002"),
+    ] {
+        assert_eq!(top(&site, &index, query, 1), [expected], "{query}");
+    }
+    // The other places that name the code follow.
+    assert_eq!(top(&site, &index, "CID3002", 2)[1], "manage-phone-number.html#cid3002");
+}
+
+#[test]
+fn partner_articles_are_searchable_by_everyone() {
+    let (site, index) = real();
+    assert_eq!(top(&site, &index, "account locked", 1), ["patientcentre-cannot-log-in.html#my-account-is-locked"]);
+}
+
+#[test]
+fn strange_queries_return_quickly_and_never_panic() {
+    let (_, index) = real();
+    let long = "password ".repeat(1_200);
+    let noise: String = (0..10_000).map(|i| char::from_u32(0x20 + (i * 7919) % 0x2000).unwrap_or(' ')).collect();
+    let queries = [long.as_str(), noise.as_str(), "", "   ", "!!!???", "😀😀😀", "<script>alert(1)</script>", "\u{0}", "ａｂｃ", "CID", "x"];
+    for query in queries {
+        let start = Instant::now();
+        let results = index.search(query, 10);
+        assert!(start.elapsed() < Duration::from_millis(200), "{:?}… took {:?}", &query.chars().take(20).collect::<String>(), start.elapsed());
+        assert!(results.hits.len() <= 10);
+    }
+    assert!(index.search("!!!???", 10).hits.is_empty());
+}
+
+#[test]
+fn snippets_mark_the_matched_words() {
+    let (site, index) = real();
+    let results = index.search("reset password", 1);
+    let doc = &index.docs[results.hits[0].doc as usize];
+    let text = help_core::search::doc_text(&site.pages, doc);
+    let pieces = snippet(&text, &results.matched, 24);
+    let marked: Vec<&str> = pieces.iter().filter(|(_, m)| *m).map(|(t, _)| t.as_str()).collect();
+    assert!(marked.iter().any(|m| m.to_lowercase().starts_with("password")), "{pieces:?}");
+    assert!(marked.iter().any(|m| m.to_lowercase().starts_with("reset")), "{pieces:?}");
+    let joined: String = pieces.iter().map(|(t, _)| t.as_str()).collect();
+    assert!(joined.split_whitespace().count() <= 26, "{joined}");
+}
+
+#[test]
+fn the_index_loads_from_bytes() {
+    let (_, index) = real();
+    let bytes = serde_json::to_vec(&index).unwrap();
+    let loaded: SearchIndex = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(loaded.search("landline", 3), index.search("landline", 3));
+}
