@@ -4,18 +4,30 @@
 /// Longest word kept; longer runs are not words anyone types.
 const MAX_WORD: usize = 40;
 
+/// Whether `c` belongs in a word: ASCII letters and digits, and any other
+/// letter-like character beyond Latin-1 punctuation. Deliberately free of
+/// Unicode tables, which would cost the wasm more than the whole search
+/// engine; the help is in English, and other scripts still form words.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || (c >= '\u{c0}' && c != '\u{d7}' && c != '\u{f7}' && !matches!(c, '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{303f}' | '\u{fe30}'..='\u{fe4f}' | '\u{ff00}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}'))
+}
+
 /// Lower-case words of `text`: runs of letters and digits; apostrophes inside
-/// a word are dropped (`don't` → `dont`, `surgery’s` → `surgerys`).
+/// a word are dropped (`don't` → `dont`, `surgery’s` → `surgerys`). Only
+/// ASCII letters are lower-cased (see [`is_word_char`]).
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
         let mut word = String::new();
+        let mut length = 0;
         while let Some((_, c)) = chars.next() {
-            if c.is_alphanumeric() {
-                if word.chars().count() < MAX_WORD {
-                    word.extend(c.to_lowercase());
+            if is_word_char(c) {
+                if length < MAX_WORD {
+                    word.push(c.to_ascii_lowercase());
+                    length += 1;
                 }
-            } else if matches!(c, '\'' | '’') && !word.is_empty() && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()) {
+            } else if matches!(c, '\'' | '’') && !word.is_empty() && chars.peek().is_some_and(|(_, n)| is_word_char(*n)) {
                 continue;
             } else if !word.is_empty() {
                 return Some(std::mem::take(&mut word));
@@ -126,6 +138,7 @@ mod tests {
         assert_eq!(w, ["unable", "to", "connect", "to", "your", "gp", "surgerys", "system", "reference", "cid7023"]);
         assert_eq!(words("Two-step verification, don't").collect::<Vec<_>>(), ["two", "step", "verification", "dont"]);
         assert_eq!(words("'quoted' <b>").collect::<Vec<_>>(), ["quoted", "b"]);
+        assert_eq!(words("Café naïve—done “ok”").collect::<Vec<_>>(), ["café", "naïve", "done", "ok"]);
         assert_eq!(words("").count(), 0);
         assert_eq!(words(&"a".repeat(10_000)).next().map(|w| w.len()), Some(40));
     }
