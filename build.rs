@@ -17,6 +17,11 @@ fn main() {
                 println!("cargo::warning={warning}");
             }
             let json = serde_json::to_string(&compiled.site).expect("the model serialises");
+            // The app reads it with help_core::bundle; refuse to ship what it cannot read.
+            if let Err(e) = help_core::bundle::site_from_json(&json) {
+                eprintln!("the compiled model does not read back: {e}");
+                std::process::exit(1);
+            }
             let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("site.json");
             std::fs::write(&out, json).expect("OUT_DIR is writable");
         }

@@ -128,3 +128,17 @@ fn the_index_loads_from_bytes() {
     let loaded: SearchIndex = serde_json::from_slice(&bytes).unwrap();
     assert_eq!(loaded.search("landline", 3), index.search("landline", 3));
 }
+
+#[test]
+fn the_browser_reads_the_bundles_exactly_as_the_compiler_wrote_them() {
+    // The app reads with help_core::bundle (no serde); the compiler writes
+    // with serde. Everything written must read back the same.
+    for dir in [Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content"), Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good")] {
+        let compiled = compile_dir(&dir, &Settings::default()).unwrap_or_else(|e| panic!("{e}"));
+        let json = serde_json::to_string(&compiled.site).unwrap();
+        assert_eq!(help_core::bundle::site_from_json(&json).unwrap(), compiled.site, "{}", dir.display());
+        let index = search_index(&compiled.site, &dir);
+        let json = serde_json::to_string(&index).unwrap();
+        assert_eq!(help_core::bundle::index_from_json(&json).unwrap(), index, "{}", dir.display());
+    }
+}

@@ -5,6 +5,7 @@
 //! contract, and error-reference recognition. No `web-sys`, no `yew`, so it is
 //! tested natively in milliseconds and shared by the compiler and the app.
 
+pub mod bundle;
 pub mod error_code;
 pub mod model;
 pub mod references;

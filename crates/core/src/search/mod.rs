@@ -71,7 +71,8 @@ pub struct SearchIndex {
     /// Every word as written in the content, sorted, with its stem's index:
     /// typos and prefixes are matched against these.
     pub words: Vec<(String, u32)>,
-    pub average_len: [f32; FIELD_COUNT],
+    /// Average words per field, in hundredths (the bundle holds whole numbers).
+    pub average_len: [u32; FIELD_COUNT],
     /// Groups of interchangeable phrases, each phrase as its words.
     pub synonyms: Vec<Vec<Vec<String>>>,
     /// Each error reference and its documents, the canonical place first.
@@ -215,7 +216,7 @@ impl SearchIndex {
             .collect();
         let n = docs.len().max(1) as f32;
         SearchIndex {
-            average_len: totals.map(|t| t / n),
+            average_len: totals.map(|t| (t / n * 100.0).round() as u32),
             docs,
             stems,
             postings: postings_list,
@@ -243,7 +244,7 @@ impl SearchIndex {
                 continue;
             }
             let norm = 1.0 - FIELD_LENGTH_NORMALISATION[f]
-                + FIELD_LENGTH_NORMALISATION[f] * f32::from(doc.len[f]) / self.average_len[f].max(1.0);
+                + FIELD_LENGTH_NORMALISATION[f] * f32::from(doc.len[f]) * 100.0 / (self.average_len[f].max(100) as f32);
             weighted += FIELD_WEIGHTS[f] * f32::from(posting.1[f]) / norm;
         }
         weighted * (K1 + 1.0) / (K1 + weighted)
