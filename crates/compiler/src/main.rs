@@ -9,8 +9,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use help_compiler::{compile_dir, Settings};
+use help_compiler::{compile_dir, search_index, Settings};
 use help_core::route::REFERENCES_FILE;
+use help_core::search::SEARCH_INDEX_FILE;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -57,7 +58,9 @@ fn pages(content: &Path, dist: &Path) -> Result<(), String> {
     for page in compiled.site.pages.iter().filter(|p| p.file != "index.html") {
         write(&page.file, &shell)?;
     }
-    write(REFERENCES_FILE, &references_page(&shell, &compiled.site)?)
+    write(REFERENCES_FILE, &references_page(&shell, &compiled.site)?)?;
+    let index = serde_json::to_string(&search_index(&compiled.site, content)).map_err(|e| e.to_string())?;
+    write(SEARCH_INDEX_FILE, &index)
 }
 
 /// `references.html` with its list already in the page, so support staff and

@@ -117,6 +117,7 @@ fn snippets_mark_the_matched_words() {
     let marked: Vec<&str> = pieces.iter().filter(|(_, m)| *m).map(|(t, _)| t.as_str()).collect();
     assert!(marked.iter().any(|m| m.to_lowercase().starts_with("password")), "{pieces:?}");
     assert!(marked.iter().any(|m| m.to_lowercase().starts_with("reset")), "{pieces:?}");
+    assert!(marked.iter().all(|m| m.chars().all(char::is_alphanumeric)), "marks hold words only: {marked:?}");
     let joined: String = pieces.iter().map(|(t, _)| t.as_str()).collect();
     assert!(joined.split_whitespace().count() <= 26, "{joined}");
 }

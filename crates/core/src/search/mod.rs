@@ -18,6 +18,10 @@ use crate::model::{Block, Inline, Page, PageKind};
 use crate::references::Reference;
 use text::{distance_within, stem, typo_budget, words};
 
+/// The file the index is shipped in, beside the pages; the app fetches it
+/// when search is first used, so it is not part of the first page load.
+pub const SEARCH_INDEX_FILE: &str = "search-index.json";
+
 /// Fields: the article title, the heading (or details summary), the body.
 const FIELD_COUNT: usize = 3;
 const FIELD_WEIGHTS: [f32; FIELD_COUNT] = [1.5, 3.0, 1.0];
@@ -310,22 +314,29 @@ impl SearchIndex {
     pub fn search(&self, query: &str, limit: usize) -> Results {
         let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
         let terms: Vec<String> = words(&query).take(MAX_QUERY_WORDS).collect();
-        let mut scores: HashMap<u32, f32> = HashMap::new();
+        // Dense per-document arrays: cheaper than maps at these sizes, and
+        // they keep hashing code out of the wasm.
+        let docs = self.docs.len();
+        let mut scores = vec![0f32; docs];
 
         // A query that reads as an error reference: its guidance first.
         if let Some(code) = parse_code(&query) {
-            if let Some((_, docs)) = self.references.iter().find(|(c, _)| *c == code) {
-                for (rank, doc) in docs.iter().enumerate() {
-                    scores.insert(*doc, 1000.0 - rank as f32);
+            if let Some((_, places)) = self.references.iter().find(|(c, _)| *c == code) {
+                for (rank, doc) in places.iter().enumerate() {
+                    if let Some(score) = scores.get_mut(*doc as usize) {
+                        *score = 1000.0 - rank as f32;
+                    }
                 }
             }
         }
 
-        let ends_in_word = query.chars().last().is_some_and(char::is_alphanumeric);
+        let ends_in_word = query.chars().last().is_some_and(text::is_word_char);
         let synonyms = self.synonyms_for(&terms);
-        let mut per_term: Vec<HashMap<u32, f32>> = Vec::with_capacity(terms.len());
-        let mut term_weights = Vec::with_capacity(terms.len());
-        let mut matched = Vec::new();
+        let mut sums = vec![0f32; docs];
+        let mut covered = vec![0f32; docs];
+        let mut total_weight = 0f32;
+        let mut matched: Vec<String> = Vec::new();
+        let mut best = vec![0f32; docs];
         for (i, term) in terms.iter().enumerate() {
             let as_prefix = ends_in_word && i + 1 == terms.len();
             let alternatives = self.alternatives(term, as_prefix, &synonyms[i]);
@@ -334,7 +345,7 @@ impl SearchIndex {
             // for more than that word would: a rare synonym must not outrank
             // the word the person typed.
             let own_idf = self.stem_index(&stem(term)).map(|s| self.idf(s));
-            let mut best: HashMap<u32, f32> = HashMap::new();
+            best.iter_mut().for_each(|b| *b = 0.0);
             let mut weight: f32 = 0.0;
             for (stem, quality) in alternatives {
                 let idf = match own_idf {
@@ -342,38 +353,36 @@ impl SearchIndex {
                     _ => self.idf(stem),
                 } * importance;
                 weight = weight.max(idf * quality);
-                matched.push(self.stems[stem].clone());
+                if !matched.contains(&self.stems[stem]) {
+                    matched.push(self.stems[stem].clone());
+                }
                 for posting in &self.postings[stem] {
-                    let s = quality * idf * self.bm25f(posting);
-                    let entry = best.entry(posting.0).or_default();
-                    *entry = entry.max(s);
+                    if let Some(b) = best.get_mut(posting.0 as usize) {
+                        *b = b.max(quality * idf * self.bm25f(posting));
+                    }
                 }
             }
-            per_term.push(best);
-            term_weights.push(weight);
+            // Documents that match more of the query, weighted by how telling
+            // each word is, rank above those that match one word many times.
+            for doc in 0..docs {
+                if best[doc] > 0.0 {
+                    sums[doc] += best[doc];
+                    covered[doc] += weight;
+                }
+            }
+            total_weight += weight;
         }
-
-        // Documents that match more of the query, weighted by how telling
-        // each word is, rank above those that match one word many times.
-        let total_weight: f32 = term_weights.iter().sum();
-        let mut text_scores: HashMap<u32, (f32, f32)> = HashMap::new();
-        for (i, best) in per_term.iter().enumerate() {
-            for (doc, s) in best {
-                let entry = text_scores.entry(*doc).or_default();
-                entry.0 += s;
-                entry.1 += term_weights[i];
+        if total_weight > 0.0 {
+            for doc in 0..docs {
+                let coverage = covered[doc] / total_weight;
+                scores[doc] += sums[doc] * coverage * coverage;
             }
         }
-        for (doc, (sum, covered)) in text_scores {
-            let coverage = if total_weight > 0.0 { covered / total_weight } else { 0.0 };
-            *scores.entry(doc).or_default() += sum * coverage * coverage;
-        }
 
-        let mut hits: Vec<Hit> = scores.into_iter().filter(|(_, s)| *s > 0.0).map(|(doc, score)| Hit { doc, score }).collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        let mut hits: Vec<Hit> = (0..docs).filter(|&d| scores[d] > 0.0).map(|d| Hit { doc: d as u32, score: scores[d] }).collect();
+        // Ties keep document order: the sort key includes it.
+        hits.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
         hits.truncate(limit);
-        matched.sort();
-        matched.dedup();
         Results { hits, matched }
     }
 }
@@ -392,7 +401,7 @@ pub fn parse_synonyms(text: &str) -> Vec<Vec<Vec<String>>> {
 /// are marked (a matched word) or not, at most about `max_words` words.
 pub fn snippet(text: &str, matched: &[String], max_words: usize) -> Vec<(String, bool)> {
     let tokens: Vec<&str> = text.split_whitespace().collect();
-    let is_match = |token: &str| words(token).any(|w| matched.binary_search(&stem(&w)).is_ok());
+    let is_match = |token: &str| words(token).any(|w| matched.contains(&stem(&w)));
     let first = tokens.iter().position(|t| is_match(t)).unwrap_or(0);
     let start = first.saturating_sub(max_words / 3);
     let end = (start + max_words).min(tokens.len());
@@ -409,9 +418,21 @@ pub fn snippet(text: &str, matched: &[String], max_words: usize) -> Vec<(String,
                 text.push_str(sep);
             }
             _ if marked => {
-                pieces.push(((*token).to_owned(), true));
-                if !sep.is_empty() {
-                    pieces.push((sep.to_owned(), false));
+                // Mark the word, not the punctuation around it.
+                let word_start = token.find(text::is_word_char).unwrap_or(0);
+                let word_end = token.rfind(text::is_word_char).map_or(token.len(), |i| i + token[i..].chars().next().map_or(1, char::len_utf8));
+                let (before, rest) = token.split_at(word_start);
+                let (word, after) = rest.split_at(word_end - word_start);
+                if !before.is_empty() {
+                    match pieces.last_mut() {
+                        Some((text, false)) => text.push_str(before),
+                        _ => pieces.push((before.to_owned(), false)),
+                    }
+                }
+                pieces.push((word.to_owned(), true));
+                let tail = format!("{after}{sep}");
+                if !tail.is_empty() {
+                    pieces.push((tail, false));
                 }
             }
             _ => pieces.push((format!("{token}{sep}"), false)),

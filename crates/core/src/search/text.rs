@@ -8,7 +8,7 @@ const MAX_WORD: usize = 40;
 /// letter-like character beyond Latin-1 punctuation. Deliberately free of
 /// Unicode tables, which would cost the wasm more than the whole search
 /// engine; the help is in English, and other scripts still form words.
-fn is_word_char(c: char) -> bool {
+pub fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || (c >= '\u{c0}' && c != '\u{d7}' && c != '\u{f7}' && !matches!(c, '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{303f}' | '\u{fe30}'..='\u{fe4f}' | '\u{ff00}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}'))
 }
