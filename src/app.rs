@@ -1,17 +1,22 @@
 //! The root component: turns the location into state, listens for
 //! back/forward, and picks the page view.
 
-use gloo::events::EventListener;
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use help_core::search::SEARCH_INDEX_FILE;
 use help_core::{PageKind, Route, Site};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::components::search::{self, Search};
 use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::pages::article::ArticlePage;
 use crate::pages::hub::HubPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::references::{ReferencesPage, UnknownReferencePage, REFERENCES_TITLE, UNKNOWN_REFERENCE_TITLE};
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, IndexState};
 use crate::{browser, content};
 
 /// What every view may need from the app, in one context.
@@ -24,15 +29,33 @@ pub struct AppContext {
     pub arrival: Option<AttrValue>,
 }
 
-fn current_route(site: &Site) -> Route {
+/// The route and the search query (`q`) of the current location.
+fn current_location(site: &Site) -> (Route, String) {
     let location = browser::location();
-    Route::resolve(site, &location.path, &location.params, &location.fragment)
+    let query = location.params.iter().find(|(k, _)| k == "q").map(|(_, v)| v.clone()).unwrap_or_default();
+    (Route::resolve(site, &location.path, &location.params, &location.fragment), query)
+}
+
+/// Fetches the search index once, then reports it to the state.
+fn load_index(dispatch: UseReducerDispatcher<AppState>) {
+    dispatch.dispatch(Action::IndexLoading);
+    let url = format!("{SEARCH_INDEX_FILE}?v={}", env!("SEARCH_INDEX_VERSION"));
+    yew::platform::spawn_local(async move {
+        let index = browser::fetch_text(&url).await.ok().and_then(|text| help_core::bundle::index_from_json(&text).ok());
+        dispatch.dispatch(match index {
+            Some(index) => Action::IndexLoaded(Rc::new(index)),
+            None => Action::IndexFailed,
+        });
+    });
 }
 
 #[function_component(App)]
 pub fn app() -> Html {
     let site = content::site();
-    let state = use_reducer(|| AppState { route: current_route(site), navigations: 0 });
+    let state = use_reducer(|| {
+        let (route, query) = current_location(site);
+        AppState { route, navigations: 0, query, index: IndexState::NotLoaded }
+    });
 
     // Back and forward: the browser has already changed the URL.
     {
@@ -40,9 +63,20 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             let window = web_sys::window().expect("browser window");
             let listener = EventListener::new(&window, "popstate", move |_| {
-                dispatch.dispatch(Action::Navigated(current_route(site)));
+                let (route, query) = current_location(site);
+                dispatch.dispatch(Action::Navigated(route, query));
             });
-            move || drop(listener)
+            // Ctrl+K (Cmd+K on a Mac) finds the search box from anywhere; no
+            // single-key shortcut, so typing elsewhere never jumps (WCAG 2.1.4).
+            let document = window.document().expect("document");
+            let shortcut = EventListener::new_with_options(&document, "keydown", EventListenerOptions::enable_prevent_default(), |e| {
+                let e: &KeyboardEvent = e.unchecked_ref();
+                if (e.ctrl_key() || e.meta_key()) && e.key().eq_ignore_ascii_case("k") {
+                    e.prevent_default();
+                    browser::focus(search::INPUT_ID);
+                }
+            });
+            move || drop((listener, shortcut))
         });
     }
 
@@ -50,16 +84,18 @@ pub fn app() -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |href: String| {
             browser::push_url(&href);
-            dispatch.dispatch(Action::Navigated(current_route(site)));
+            let (route, query) = current_location(site);
+            dispatch.dispatch(Action::Navigated(route, query));
         })
     };
 
-    // After each render of a new route: title, then focus where the URL points.
+    // The document title names what is shown: the search, or the page.
     {
         let route = state.route.clone();
-        let navigations = state.navigations;
-        use_effect_with((route, navigations), move |(route, navigations)| {
+        let searching = !state.query.is_empty();
+        use_effect_with((route, searching), move |(route, searching)| {
             let title = match route {
+                _ if *searching => "Search results".to_owned(),
                 Route::Page { index, reference: Some(code), .. } => format!("{code}: {}", site.pages[*index].title),
                 Route::Page { index, .. } => site.pages[*index].title.clone(),
                 Route::References => REFERENCES_TITLE.to_owned(),
@@ -67,6 +103,13 @@ pub fn app() -> Html {
                 Route::NotFound { .. } => "Page not found".to_owned(),
             };
             browser::set_title(&format!("{title} - NHS login help"));
+        });
+    }
+    // After each navigation: focus where the URL points.
+    {
+        let route = state.route.clone();
+        let navigations = state.navigations;
+        use_effect_with((route, navigations), move |(route, navigations)| {
             match route {
                 Route::Page { anchor: Some(anchor), reference, .. } => {
                     let details = reference.as_deref().and_then(|c| site.reference(c)).and_then(|(_, r)| r.place.details.as_deref());
@@ -90,6 +133,35 @@ pub fn app() -> Html {
         Route::NotFound { .. } => html! { <NotFoundPage /> },
     };
 
+    // A search in the address bar on arrival needs the index at once.
+    {
+        let dispatch = state.dispatcher();
+        let needed = !state.query.is_empty() && state.index == IndexState::NotLoaded;
+        use_effect_with(needed, move |needed| {
+            if *needed {
+                load_index(dispatch);
+            }
+        });
+    }
+    let on_query = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |query: String| {
+            browser::replace_query(&query);
+            dispatch.dispatch(Action::Typed(query));
+        })
+    };
+    let on_focus = {
+        let dispatch = state.dispatcher();
+        let idle = matches!(state.index, IndexState::NotLoaded | IndexState::Failed);
+        Callback::from(move |()| {
+            if idle {
+                load_index(dispatch.clone());
+            }
+        })
+    };
+    let searching = !state.query.is_empty();
+
+    let on_open = navigate.clone();
     let context = AppContext { navigate, arrival: state.route.arrival_code().map(|c| AttrValue::from(c.to_owned())) };
     html! {
         <ContextProvider<AppContext> {context}>
@@ -97,7 +169,9 @@ pub fn app() -> Html {
             <Header />
             <div class="nhsuk-width-container">
                 <main class="nhsuk-main-wrapper" id="maincontent">
-                    { page }
+                    <Search query={AttrValue::from(state.query.clone())} index={state.index.clone()}
+                        {on_query} {on_focus} {on_open} />
+                    if !searching { { page } }
                 </main>
             </div>
             <Footer />

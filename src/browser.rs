@@ -99,3 +99,35 @@ pub fn focus_main_heading() {
         }
     }
 }
+
+/// Shows `query` in the address bar as `?q=` on the current page, replacing
+/// the history entry: typing must not add one entry per keystroke.
+pub fn replace_query(query: &str) {
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default();
+    let url = if query.is_empty() {
+        path
+    } else {
+        format!("{path}?q={}", String::from(js_sys::encode_uri_component(query)))
+    };
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// The text at `url` (same origin), or an error if it cannot be fetched.
+pub async fn fetch_text(url: &str) -> Result<String, JsValue> {
+    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(url)).await?.dyn_into()?;
+    if !response.ok() {
+        return Err(JsValue::from_str("not found"));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(response.text()?).await?;
+    text.as_string().ok_or_else(|| JsValue::from_str("not text"))
+}
+
+/// Puts keyboard focus in the element with `id`.
+pub fn focus(id: &str) {
+    if let Some(el) = element(id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}

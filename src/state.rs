@@ -1,10 +1,34 @@
-//! The app's one piece of state: where the person is. Every view is a pure
-//! function of it, so links, back/forward and reloads all agree.
+//! The app's one piece of state: where the person is, what they are
+//! searching for, and whether the search index has arrived. Every view is a
+//! pure function of it, so links, back/forward and reloads all agree.
 
 use std::rc::Rc;
 
+use help_core::search::SearchIndex;
 use help_core::Route;
 use yew::Reducible;
+
+/// The search index is fetched the first time search is used.
+#[derive(Debug, Clone, Default)]
+pub enum IndexState {
+    #[default]
+    NotLoaded,
+    Loading,
+    Ready(Rc<SearchIndex>),
+    /// It could not be fetched (offline before it was cached, say).
+    Failed,
+}
+
+/// Two states are equal when they hold the same index, not an equal one:
+/// comparing whole indexes on every render would cost time and bytes.
+impl PartialEq for IndexState {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (IndexState::Ready(a), IndexState::Ready(b)) => Rc::ptr_eq(a, b),
+            _ => std::mem::discriminant(self) == std::mem::discriminant(other),
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
@@ -12,20 +36,44 @@ pub struct AppState {
     /// Counts in-app navigations; 0 is the page as first loaded. Views use it
     /// to move focus only after a navigation, not on first load.
     pub navigations: u32,
+    /// What is in the search box; also `?q=` in the address bar. While it is
+    /// not empty the results stand in place of the page.
+    pub query: String,
+    pub index: IndexState,
 }
 
 pub enum Action {
-    /// The location changed: a link inside the app or back/forward.
-    Navigated(Route),
+    /// The location changed: a link inside the app or back/forward, with the
+    /// location's own `q`.
+    Navigated(Route, String),
+    /// The search box changed.
+    Typed(String),
+    IndexLoading,
+    IndexLoaded(Rc<SearchIndex>),
+    IndexFailed,
 }
 
 impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
         match action {
-            Action::Navigated(route) => Rc::new(AppState { route, navigations: self.navigations + 1 }),
+            Action::Navigated(route, query) => {
+                next.route = route;
+                next.query = query;
+                next.navigations += 1;
+            }
+            Action::Typed(query) => next.query = query,
+            // Once is enough; after a failure (offline), try again.
+            Action::IndexLoading if matches!(next.index, IndexState::NotLoaded | IndexState::Failed) => {
+                next.index = IndexState::Loading;
+            }
+            Action::IndexLoading => return self,
+            Action::IndexLoaded(index) => next.index = IndexState::Ready(index),
+            Action::IndexFailed => next.index = IndexState::Failed,
         }
+        Rc::new(next)
     }
 }
 
@@ -33,11 +81,26 @@ impl Reducible for AppState {
 mod tests {
     use super::*;
 
+    fn start() -> Rc<AppState> {
+        Rc::new(AppState { route: Route::NotFound { file: "x.html".into() }, navigations: 0, query: String::new(), index: IndexState::NotLoaded })
+    }
+
     #[test]
-    fn navigating_counts_and_replaces_the_route() {
-        let state = Rc::new(AppState { route: Route::NotFound { file: "x.html".into() }, navigations: 0 });
-        let next = state.reduce(Action::Navigated(Route::Page { index: 1, anchor: None, reference: None }));
+    fn navigating_counts_and_replaces_the_route_and_query() {
+        let next = start().reduce(Action::Navigated(Route::Page { index: 1, anchor: None, reference: None }, "pass".into()));
         assert_eq!(next.navigations, 1);
         assert_eq!(next.route, Route::Page { index: 1, anchor: None, reference: None });
+        assert_eq!(next.query, "pass");
+    }
+
+    #[test]
+    fn typing_keeps_the_page_and_the_index_loads_once() {
+        let typed = start().reduce(Action::Typed("landline".into()));
+        assert_eq!((typed.query.as_str(), typed.navigations), ("landline", 0));
+        let loading = typed.reduce(Action::IndexLoading);
+        assert_eq!(loading.index, IndexState::Loading);
+        assert!(Rc::ptr_eq(&loading, &loading.clone().reduce(Action::IndexLoading)));
+        let failed = loading.reduce(Action::IndexFailed);
+        assert_eq!(failed.reduce(Action::IndexLoading).index, IndexState::Loading);
     }
 }

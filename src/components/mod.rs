@@ -5,3 +5,4 @@ pub mod breadcrumbs;
 pub mod footer;
 pub mod header;
 pub mod page_link;
+pub mod search;

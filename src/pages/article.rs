@@ -111,7 +111,10 @@ fn also_see(reference: &Reference) -> Html {
 
 /// A partner's display name. Partner profiles (the embedding work) will name
 /// partners; until then the id, capitalised, is the name.
-fn partner_name(id: &str) -> String {
-    let mut chars = id.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+pub fn partner_name(id: &str) -> String {
+    let mut name = id.to_owned();
+    if let Some(first) = name.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    name
 }

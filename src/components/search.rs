@@ -1,0 +1,180 @@
+//! The search box and its results: the WAI-ARIA combobox pattern. The input
+//! owns focus; arrow keys move through the options (announced with
+//! `aria-activedescendant`), Enter opens one, Escape clears the query. The
+//! results stand in place of the page while there is a query.
+
+use help_core::search::{doc_text, snippet, Hit, SearchIndex};
+use help_core::Site;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::components::blocks::external_link;
+use crate::components::page_link;
+use crate::content;
+use crate::state::IndexState;
+
+pub const INPUT_ID: &str = "search";
+const LISTBOX_ID: &str = "search-results";
+const MAX_RESULTS: usize = 10;
+const SNIPPET_WORDS: usize = 24;
+/// Offered when nothing matches.
+const SUGGESTIONS: &[&str] = &["forgotten password", "security code", "change phone number", "GP surgery"];
+
+#[derive(Properties, PartialEq)]
+pub struct SearchProps {
+    pub query: AttrValue,
+    pub index: IndexState,
+    /// The query changed (typing, Escape, a suggestion).
+    pub on_query: Callback<String>,
+    /// The box got focus: time to fetch the index.
+    pub on_focus: Callback<()>,
+    /// A result was chosen: the `href` of its section.
+    pub on_open: Callback<String>,
+}
+
+/// Where a result leads: its section, or the details block it is.
+fn href(site: &Site, index: &SearchIndex, hit: &Hit) -> String {
+    let doc = &index.docs[hit.doc as usize];
+    let page = &site.pages[doc.page as usize];
+    page_link::href(&page.file, Some(doc.details.as_deref().unwrap_or(&doc.section)))
+}
+
+#[function_component(Search)]
+pub fn search(props: &SearchProps) -> Html {
+    let site = content::site();
+    let active = use_state(|| None::<usize>);
+    let results = {
+        let (query, index) = (props.query.clone(), props.index.clone());
+        use_memo((query, index), |(query, index)| match index {
+            IndexState::Ready(index) if !query.trim().is_empty() => Some(index.search(query, MAX_RESULTS)),
+            _ => None,
+        })
+    };
+    {
+        // A new query starts with no option active.
+        let active = active.clone();
+        use_effect_with(props.query.clone(), move |_| active.set(None));
+    }
+    let hits: &[Hit] = results.as_ref().as_ref().map_or(&[], |r| &r.hits);
+    let open = |i: usize| match (&props.index, hits.get(i)) {
+        (IndexState::Ready(index), Some(hit)) => Some(href(site, index, hit)),
+        _ => None,
+    };
+
+    let oninput = props.on_query.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
+    let onfocus = props.on_focus.reform(|_: FocusEvent| ());
+    let onkeydown = {
+        let (active, on_query, on_open) = (active.clone(), props.on_query.clone(), props.on_open.clone());
+        let count = hits.len();
+        let targets: Vec<Option<String>> = (0..count).map(open).collect();
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "ArrowDown" if count > 0 => {
+                e.prevent_default();
+                active.set(Some(active.map_or(0, |i| (i + 1).min(count - 1))));
+            }
+            "ArrowUp" if count > 0 => {
+                e.prevent_default();
+                active.set(active.and_then(|i| i.checked_sub(1)));
+            }
+            "Enter" => {
+                if let Some(Some(href)) = targets.get(active.unwrap_or(0)) {
+                    e.prevent_default();
+                    on_open.emit(href.clone());
+                }
+            }
+            "Escape" => {
+                e.prevent_default();
+                on_query.emit(String::new());
+            }
+            _ => {}
+        })
+    };
+
+    let has_query = !props.query.trim().is_empty();
+    let shown = props.query.trim();
+    let (summary, status) = match (&props.index, results.as_ref()) {
+        _ if !has_query => (String::new(), String::new()),
+        (IndexState::Failed, _) => ("Search is not available right now".to_owned(), "Search is not available right now.".to_owned()),
+        (IndexState::Ready(_), Some(r)) if r.hits.is_empty() => (format!("No results for “{shown}”"), "No results".to_owned()),
+        (IndexState::Ready(_), Some(r)) if r.hits.len() == 1 => (format!("Results for “{shown}”"), "1 result".to_owned()),
+        (IndexState::Ready(_), Some(r)) => (format!("Results for “{shown}”"), format!("{} results", r.hits.len())),
+        _ => ("Searching…".to_owned(), "Loading search…".to_owned()),
+    };
+    let expanded = has_query && !hits.is_empty();
+    let option = |(i, hit): (usize, &Hit)| {
+        let IndexState::Ready(index) = &props.index else { return html! {} };
+        let doc = &index.docs[hit.doc as usize];
+        let page = &site.pages[doc.page as usize];
+        let matched = results.as_ref().as_ref().map_or(&[][..], |r| &r.matched[..]);
+        let pieces = snippet(&doc_text(&site.pages, doc), matched, SNIPPET_WORDS);
+        let target = open(i);
+        let onclick = props.on_open.reform(move |_: MouseEvent| target.clone().unwrap_or_default());
+        html! {
+            <li role="option" id={format!("search-result-{i}")} class="app-search__option" aria-selected={(*active == Some(i)).to_string()} {onclick}>
+                <span class="app-search__title">
+                    { &page.title }
+                    if let Some(partner) = &page.partner {
+                        { " " }<strong class="app-partner-label">{ format!("From {}", crate::pages::article::partner_name(partner)) }</strong>
+                    }
+                </span>
+                <span class="app-search__heading">{ &doc.heading }</span>
+                <span class="app-search__snippet">
+                    { for pieces.into_iter().map(|(text, marked)| if marked { html! { <mark>{ text }</mark> } } else { html! { { text } } }) }
+                </span>
+            </li>
+        }
+    };
+
+    html! {
+        <div class="app-search" role="search">
+            <label class="nhsuk-label" for={INPUT_ID}>{ "Search NHS login help" }</label>
+            <div class="nhsuk-hint" id="search-hint">{ "For example, forgotten password or CID7023" }</div>
+            <input id={INPUT_ID} class="nhsuk-input" type="text" role="combobox" autocomplete="off" spellcheck="false"
+                aria-describedby="search-hint" aria-autocomplete="list" aria-controls={LISTBOX_ID}
+                aria-expanded={expanded.to_string()}
+                aria-activedescendant={active.filter(|_| expanded).map(|i| format!("search-result-{i}"))}
+                value={props.query.clone()} {oninput} {onfocus} {onkeydown} />
+            <p class="nhsuk-u-visually-hidden" aria-live="polite" aria-atomic="true">{ status }</p>
+            // While there is a query the results are the page, so they have its heading.
+            if has_query {
+                <h1 class="nhsuk-heading-m app-search__summary" tabindex="-1">{ summary }</h1>
+            }
+            <ul id={LISTBOX_ID} role="listbox" aria-label="Search results" class="app-search__results" hidden={!expanded}>
+                { for hits.iter().enumerate().map(option) }
+            </ul>
+            if has_query && matches!(props.index, IndexState::Ready(_)) && hits.is_empty() {
+                { no_results(&props.on_query, &props.on_open) }
+            }
+            if has_query && matches!(props.index, IndexState::Failed) {
+                <p>{ "Search is not available right now. You can still browse the help from the " }
+                    { app_link("index.html", "help centre home page", &props.on_open) }{ "." }</p>
+            }
+        </div>
+    }
+}
+
+/// A link to a page of the widget that moves in-app on a plain click.
+fn app_link(file: &'static str, text: &'static str, on_open: &Callback<String>) -> Html {
+    let onclick = page_link::on_click(Some(on_open), file);
+    html! { <a href={file} {onclick}>{ text }</a> }
+}
+
+fn no_results(on_query: &Callback<String>, on_open: &Callback<String>) -> Html {
+    let suggestion = |s: &&'static str| {
+        let s: &'static str = s;
+        let onclick = on_query.reform(move |e: MouseEvent| {
+            e.prevent_default();
+            s.to_owned()
+        });
+        html! { <li><a href={format!("?q={}", s.replace(' ', "+"))} {onclick}>{ s }</a></li> }
+    };
+    html! {
+        <div class="app-search__none">
+            <p>{ "Check the spelling, or try fewer or different words. You could search for:" }</p>
+            <ul class="nhsuk-list nhsuk-list--bullet">{ for SUGGESTIONS.iter().map(suggestion) }</ul>
+            <p>{ "If a website or app showed you an error reference, find it in the " }
+                { app_link(help_core::route::REFERENCES_FILE, "list of error references", on_open) }{ "." }</p>
+            <p>{ external_link(content::site().contact_url.clone(), None, "", html! { "Contact NHS login" }) }{ " if you still need help." }</p>
+        </div>
+    }
+}
