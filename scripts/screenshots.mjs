@@ -17,6 +17,8 @@ const views = [
   ['error-unknown', 'index.html?error=CID9999'],
   ['error-malformed', 'index.html?error=%3Cscript%3E'],
   ['references', 'references.html'],
+  ['search-results', 'index.html?q=pasword'],
+  ['search-none', 'index.html?q=zzzqqq'],
 ];
 
 await mkdir(out, { recursive: true });
@@ -26,6 +28,7 @@ for (const [width, height, label] of [[390, 844, 'phone'], [1280, 900, 'desktop'
   const page = await newPage(browser, { viewport: { width, height } });
   for (const [name, path] of views) {
     await open(page, server.base + path);
+    if (path.includes('q=')) await page.locator('.app-search__option, .app-search__none').first().waitFor();
     await page.waitForTimeout(150);
     await page.screenshot({ path: `${out}/${name}-${label}.png`, fullPage: !path.includes('#') && !path.includes('error=CID7023') && !path.includes('3002') });
   }

@@ -22,6 +22,8 @@ const views = [
   'index.html?error=CID9999',
   'index.html?error=%3Cscript%3E',
   'no-such-page.html',
+  'index.html?q=pasword',
+  'index.html?q=zzzqqq',
 ];
 
 let server;
@@ -39,6 +41,7 @@ test('no axe-core violations on any view', async () => {
   const page = await newPage(browser);
   for (const view of views) {
     await open(page, server.base + view);
+    if (view.includes('q=')) await page.locator('.app-search__option, .app-search__none').first().waitFor();
     await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(async () => {
       const result = await window.axe.run(document, {

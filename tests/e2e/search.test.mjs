@@ -1,0 +1,125 @@
+// Search as you type, in a real browser: results, keyboard, URL, no results.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchBrowser, newPage, open } from './support.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const options = (page) => page.locator('#search-results [role=option]');
+const headings = async (page) => (await page.locator('#search-results .app-search__heading').allInnerTexts()).map((t) => t.trim());
+
+test('typing shows ranked sections with the matched words marked, and keeps the query in the URL', async () => {
+  const page = await newPage(browser);
+  await open(page, server.base + 'manage.html');
+  const historyLength = await page.evaluate(() => history.length);
+  const box = page.getByRole('combobox', { name: 'Search NHS login help' });
+  await box.pressSequentially('pasword');
+  await options(page).first().waitFor();
+  assert.ok((await headings(page)).slice(0, 3).includes('Forgotten your password?'), String(await headings(page)));
+  assert.ok((await page.locator('#search-results mark').count()) > 0);
+  assert.equal(await box.getAttribute('aria-expanded'), 'true');
+  assert.match(page.url(), /manage\.html\?q=pasword$/);
+  assert.equal(await page.evaluate(() => history.length), historyLength, 'no history entry per keystroke');
+  assert.match(await page.locator('[aria-live=polite]').innerText(), /^\d+ results?$/);
+  assert.equal(await page.title(), 'Search results - NHS login help');
+  assert.deepEqual(page.problems, []);
+});
+
+test('arrow keys choose a result and Enter opens its section', async () => {
+  const page = await newPage(browser);
+  await open(page, server.base);
+  const box = page.getByRole('combobox');
+  await box.fill('landline');
+  await options(page).first().waitFor();
+  await box.press('ArrowDown');
+  assert.equal(await box.getAttribute('aria-activedescendant'), 'search-result-0');
+  assert.equal(await options(page).first().getAttribute('aria-selected'), 'true');
+  await box.press('ArrowDown');
+  assert.equal(await box.getAttribute('aria-activedescendant'), 'search-result-1');
+  const chosen = (await options(page).nth(1).locator('.app-search__heading').innerText()).trim();
+  await box.press('Enter');
+  await page.waitForURL(/manage-landline-number\.html#/);
+  await page.waitForFunction((text) => document.activeElement?.innerText?.includes(text), chosen);
+  assert.equal(await options(page).count(), 0);
+  assert.deepEqual(page.problems, []);
+});
+
+test('Escape clears the query and brings the page back', async () => {
+  const page = await newPage(browser);
+  await open(page, server.base + 'setup-nhs-login.html?q=passport');
+  await options(page).first().waitFor();
+  await page.getByRole('combobox').press('Escape');
+  assert.equal(await page.getByRole('combobox').inputValue(), '');
+  assert.equal((await page.locator('main h1').innerText()).trim(), 'Set up NHS login');
+  assert.match(page.url(), /setup-nhs-login\.html$/);
+});
+
+test('Ctrl+K finds the search box from anywhere', async () => {
+  const page = await newPage(browser);
+  await open(page, server.base + 'manage-landline-number.html');
+  await page.locator('main h1').click();
+  await page.keyboard.press('Control+k');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'search');
+  // No single-key shortcut: typing "k" elsewhere does not move focus.
+  await page.locator('main h1').click();
+  await page.keyboard.press('k');
+  assert.notEqual(await page.evaluate(() => document.activeElement.id), 'search');
+});
+
+test('a reference typed in any form comes first, and a search survives a reload', async () => {
+  const page = await newPage(browser);
+  for (const [query, heading] of [['CID7023', 'Unable to connect to your GP surgery’s system - Reference CID7023'], ['cid 3009', 'Expired link – Reference CID3009'], ['3009', 'Expired link – Reference CID3009']]) {
+    await open(page, `${server.base}?q=${encodeURIComponent(query)}`);
+    await options(page).first().waitFor();
+    assert.equal((await headings(page))[0], heading, query);
+  }
+  await page.reload();
+  await options(page).first().waitFor();
+  assert.equal((await headings(page))[0], 'Expired link – Reference CID3009');
+  assert.equal(await page.getByRole('combobox').inputValue(), '3009');
+});
+
+test('partner results say whose they are', async () => {
+  const page = await newPage(browser);
+  await open(page, `${server.base}?q=account+locked`);
+  await options(page).first().waitFor();
+  assert.equal((await headings(page))[0], 'My account is locked');
+  assert.equal((await options(page).first().locator('.app-partner-label').innerText()).trim(), 'From Patientcentre');
+});
+
+test('no results offers suggestions, the references and the contact route', async () => {
+  const page = await newPage(browser);
+  await open(page, `${server.base}?q=zzzqqq`);
+  await page.locator('.app-search__none').waitFor();
+  assert.equal((await page.locator('main h1').innerText()).trim(), 'No results for “zzzqqq”');
+  assert.equal(await page.locator('[aria-live=polite]').innerText(), 'No results');
+  assert.ok(await page.locator('main a', { hasText: 'list of error references' }).isVisible());
+  assert.match(await page.locator('main a', { hasText: 'Contact NHS login' }).getAttribute('href'), /^https:\/\/help\.login\.nhs\.uk\/contact\//);
+  await page.locator('.app-search__none a', { hasText: 'forgotten password' }).click();
+  await options(page).first().waitFor();
+  assert.equal(await page.getByRole('combobox').inputValue(), 'forgotten password');
+  assert.deepEqual(page.problems, []);
+});
+
+test('strange queries never break the page', async () => {
+  const page = await newPage(browser);
+  await page.addInitScript(() => { window.__pwned = 0; });
+  await open(page, server.base);
+  const box = page.getByRole('combobox');
+  for (const query of ['<img src=x onerror="window.__pwned=1">', '😀😀', '!!!', 'x'.repeat(10_000), 'CID', '"quoted"']) {
+    await box.fill(query);
+    await page.locator('main h1').waitFor();
+  }
+  assert.equal(await page.evaluate(() => window.__pwned), 0);
+  assert.equal(await page.locator('main img').count(), 0);
+  assert.deepEqual(page.problems, []);
+});
