@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::error_code::parse_code;
 use crate::model::{Block, Inline, Page, PageKind};
 use crate::references::Reference;
-use text::{distance_within, stem, typo_budget, words};
+use text::{distance_chars, stem, typo_budget, words};
 
 /// The file the index is shipped in, beside the pages; the app fetches it
 /// when search is first used, so it is not part of the first page load.
@@ -178,7 +178,23 @@ impl SearchIndex {
                 }
             }
         }
+        let mut index = SearchIndex::from_documents(docs, fields, synonyms);
+        let doc_of = |page: usize, section: &str| {
+            index.docs.iter().position(|d| d.page as usize == page && d.section == section && d.details.is_none())
+        };
+        index.references = references
+            .iter()
+            .map(|r| {
+                let places = std::iter::once(&r.place).chain(&r.also);
+                (r.code.clone(), places.filter_map(|p| doc_of(p.page, &p.section)).map(|d| d as u32).collect())
+            })
+            .collect();
+        index
+    }
 
+    /// Indexes any documents, given their title, heading and body text (the
+    /// benchmark builds its larger corpora this way). `docs[i].len` is filled in.
+    pub fn from_documents(mut docs: Vec<Doc>, fields: Vec<[String; FIELD_COUNT]>, synonyms: Vec<Vec<Vec<String>>>) -> SearchIndex {
         let mut postings: HashMap<String, HashMap<u32, [u16; FIELD_COUNT]>> = HashMap::new();
         let mut surface: HashMap<String, String> = HashMap::new();
         let mut totals = [0f32; FIELD_COUNT];
@@ -210,14 +226,6 @@ impl SearchIndex {
         let mut word_list: Vec<(String, u32)> = surface.iter().map(|(w, s)| (w.clone(), position[s.as_str()])).collect();
         word_list.sort();
 
-        let doc_of = |page: usize, section: &str| docs.iter().position(|d| d.page as usize == page && d.section == section && d.details.is_none());
-        let references = references
-            .iter()
-            .map(|r| {
-                let places = std::iter::once(&r.place).chain(&r.also);
-                (r.code.clone(), places.filter_map(|p| doc_of(p.page, &p.section)).map(|d| d as u32).collect())
-            })
-            .collect();
         let n = docs.len().max(1) as f32;
         SearchIndex {
             average_len: totals.map(|t| (t / n * 100.0).round() as u32),
@@ -226,7 +234,7 @@ impl SearchIndex {
             postings: postings_list,
             words: word_list,
             synonyms,
-            references,
+            references: Vec::new(),
         }
     }
 
@@ -277,8 +285,16 @@ impl SearchIndex {
         }
         let budget = typo_budget(word);
         if budget > 0 {
+            let typed: Vec<char> = word.chars().collect();
+            let (mut candidate, mut rows) = (Vec::new(), Vec::new());
             for (w, s) in &self.words {
-                if let Some(d) = distance_within(word, w, budget) {
+                // A character is at most 4 bytes: a cheap bound before decoding.
+                if w.len() + 4 * budget < word.len() || word.len() + 4 * budget < w.len() {
+                    continue;
+                }
+                candidate.clear();
+                candidate.extend(w.chars());
+                if let Some(d) = distance_chars(&typed, &candidate, budget, &mut rows) {
                     if d > 0 {
                         add(*s as usize, if d == 1 { ONE_TYPO } else { TWO_TYPOS });
                     }

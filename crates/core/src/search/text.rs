@@ -89,11 +89,18 @@ pub fn stem(word: &str) -> String {
 pub fn distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    distance_chars(&a, &b, max, &mut Vec::new())
+}
+
+/// [`distance_within`] on characters already collected, reusing `rows`, for
+/// scanning a whole vocabulary per keystroke without allocating.
+pub fn distance_chars(a: &[char], b: &[char], max: usize, rows: &mut Vec<usize>) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
     let width = b.len() + 1;
-    let mut rows = vec![0usize; 3 * width];
+    rows.clear();
+    rows.resize(3 * width, 0);
     let (mut prev2, mut prev, mut cur) = (0, width, 2 * width);
     for j in 0..width {
         rows[prev + j] = j;

@@ -1,0 +1,112 @@
+//! `search-bench [--queries FILE]`: native figures for the search engine at
+//! three corpus sizes: the real content, and deterministic synthetic corpora
+//! of about 500 and 5,000 sections drawn from the real vocabulary. For each:
+//! index size, time to read the index (as the browser does), and per-query
+//! latency p50/p95 over every prefix of every query (what typing produces).
+//! Prints figures; no pass or fail. The browser comparison with the
+//! JavaScript engines is separate (see the README).
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use help_compiler::{compile_dir, search_index, Settings};
+use help_core::search::text::words;
+use help_core::search::{parse_synonyms, Doc, SearchIndex};
+
+/// A small deterministic generator (64-bit LCG), so every run measures the same corpus.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}
+
+/// `sections` synthetic sections: titles from the real pages, headings and
+/// bodies sampled from the real text's words with their real frequencies.
+fn synthetic(real: &SearchIndex, texts: &[[String; 3]], sections: usize, synonyms: &str) -> SearchIndex {
+    let titles: Vec<&str> = texts.iter().map(|t| t[0].as_str()).collect();
+    let vocabulary: Vec<String> = texts.iter().flat_map(|t| words(&t[1]).chain(words(&t[2])).collect::<Vec<_>>()).collect();
+    let mut rng = Lcg(0x5eed);
+    let mut docs = Vec::with_capacity(sections);
+    let mut fields = Vec::with_capacity(sections);
+    for i in 0..sections {
+        let mut sample = |min: usize, max: usize| {
+            let n = min + rng.next(max - min);
+            (0..n).map(|_| vocabulary[rng.next(vocabulary.len())].as_str()).collect::<Vec<_>>().join(" ")
+        };
+        let heading = sample(3, 9);
+        let body = sample(20, 120);
+        let title = titles[i % titles.len()].to_owned();
+        docs.push(Doc { page: 0, section: format!("s{i}"), details: None, heading: heading.clone(), len: [0; 3] });
+        fields.push([title, heading, body]);
+    }
+    let _ = real;
+    SearchIndex::from_documents(docs, fields, parse_synonyms(synonyms))
+}
+
+fn percentile(sorted: &[f64], q: f64) -> f64 {
+    sorted[((q * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len()) - 1]
+}
+
+fn main() {
+    let mut queries_file = PathBuf::from("../shared/queries/public.json");
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--queries" {
+            queries_file = args.next().map(PathBuf::from).unwrap_or(queries_file);
+        }
+    }
+    let content = Path::new("content");
+    let compiled = compile_dir(content, &Settings::from_env()).unwrap_or_else(|e| panic!("{e}"));
+    let real = search_index(&compiled.site, content);
+    let synonyms = std::fs::read_to_string(content.join("synonyms.txt")).unwrap_or_default();
+    let texts: Vec<[String; 3]> = real
+        .docs
+        .iter()
+        .map(|d| {
+            let page = &compiled.site.pages[d.page as usize];
+            [page.title.clone(), d.heading.clone(), help_core::search::doc_text(&compiled.site.pages, d)]
+        })
+        .collect();
+
+    let file: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&queries_file).expect("query file")).expect("query JSON");
+    let mut typed: Vec<String> = Vec::new();
+    for q in file["queries"].as_array().expect("queries").iter().filter_map(|q| q["q"].as_str()) {
+        let chars: Vec<char> = q.chars().collect();
+        typed.extend((1..=chars.len()).map(|n| chars[..n].iter().collect::<String>()));
+    }
+
+    println!("corpus        docs  index bytes  read ms  p50 us  p95 us  ({} keystrokes)", typed.len());
+    for (name, index) in [
+        ("real", real.clone()),
+        ("500", synthetic(&real, &texts, 500, &synonyms)),
+        ("5000", synthetic(&real, &texts, 5000, &synonyms)),
+    ] {
+        let json = serde_json::to_string(&index).expect("serialises");
+        let start = Instant::now();
+        let loaded = help_core::bundle::index_from_json(&json).expect("reads back");
+        let read_ms = start.elapsed().as_secs_f64() * 1e3;
+        const REPEATS: usize = 20;
+        let mut times: Vec<f64> = typed
+            .iter()
+            .map(|q| {
+                let start = Instant::now();
+                for _ in 0..REPEATS {
+                    std::hint::black_box(loaded.search(std::hint::black_box(q), 10));
+                }
+                start.elapsed().as_secs_f64() * 1e6 / REPEATS as f64
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        println!(
+            "{name:<10} {:>7} {:>12} {:>8.2} {:>7.1} {:>7.1}",
+            loaded.docs.len(),
+            json.len(),
+            read_ms,
+            percentile(&times, 0.5),
+            percentile(&times, 0.95)
+        );
+    }
+}
