@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Benchmarks that print figures (no pass/fail): dist sizes and the
-# error-code page load in headless Chromium, on a fresh release build.
+# Benchmarks that print figures (no pass/fail), on a fresh release build:
+# dist sizes; the error-code page load in headless Chromium; the search
+# engine natively at three corpus sizes; and the search engine beside
+# MiniSearch, FlexSearch and Fuse.js in headless Chromium.
 set -euo pipefail
 root="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -8,4 +10,6 @@ bash scripts/setup.sh
 source scripts/env.sh
 trunk build --release
 bash scripts/dist-sizes.sh
-node bench/page-load.mjs "$@"
+node bench/page-load.mjs
+bash bench/search/build.sh
+node bench/search/bench.mjs

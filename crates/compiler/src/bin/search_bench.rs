@@ -25,7 +25,7 @@ impl Lcg {
 
 /// `sections` synthetic sections: titles from the real pages, headings and
 /// bodies sampled from the real text's words with their real frequencies.
-fn synthetic(real: &SearchIndex, texts: &[[String; 3]], sections: usize, synonyms: &str) -> SearchIndex {
+fn synthetic(real: &SearchIndex, texts: &[[String; 3]], sections: usize, synonyms: &str) -> (SearchIndex, Vec<[String; 3]>) {
     let titles: Vec<&str> = texts.iter().map(|t| t[0].as_str()).collect();
     let vocabulary: Vec<String> = texts.iter().flat_map(|t| words(&t[1]).chain(words(&t[2])).collect::<Vec<_>>()).collect();
     let mut rng = Lcg(0x5eed);
@@ -43,7 +43,7 @@ fn synthetic(real: &SearchIndex, texts: &[[String; 3]], sections: usize, synonym
         fields.push([title, heading, body]);
     }
     let _ = real;
-    SearchIndex::from_documents(docs, fields, parse_synonyms(synonyms))
+    (SearchIndex::from_documents(docs, fields.clone(), parse_synonyms(synonyms)), fields)
 }
 
 fn percentile(sorted: &[f64], q: f64) -> f64 {
@@ -52,10 +52,14 @@ fn percentile(sorted: &[f64], q: f64) -> f64 {
 
 fn main() {
     let mut queries_file = PathBuf::from("../shared/queries/public.json");
+    let mut export: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
-        if arg == "--queries" {
-            queries_file = args.next().map(PathBuf::from).unwrap_or(queries_file);
+        match arg.as_str() {
+            "--queries" => queries_file = args.next().map(PathBuf::from).unwrap_or(queries_file),
+            // Writes each corpus's documents and index for the browser benchmark.
+            "--export" => export = args.next().map(PathBuf::from),
+            _ => {}
         }
     }
     let content = Path::new("content");
@@ -79,12 +83,26 @@ fn main() {
     }
 
     println!("corpus        docs  index bytes  read ms  p50 us  p95 us  ({} keystrokes)", typed.len());
-    for (name, index) in [
-        ("real", real.clone()),
-        ("500", synthetic(&real, &texts, 500, &synonyms)),
-        ("5000", synthetic(&real, &texts, 5000, &synonyms)),
-    ] {
+    let (small, small_fields) = synthetic(&real, &texts, 500, &synonyms);
+    let (large, large_fields) = synthetic(&real, &texts, 5000, &synonyms);
+    let corpora = [("real", real.clone(), texts.clone()), ("500", small, small_fields), ("5000", large, large_fields)];
+    for (name, index, fields) in corpora {
         let json = serde_json::to_string(&index).expect("serialises");
+        if let Some(dir) = &export {
+            std::fs::create_dir_all(dir).expect("export folder");
+            let docs: Vec<serde_json::Value> = index
+                .docs
+                .iter()
+                .zip(&fields)
+                .enumerate()
+                .map(|(id, (doc, f))| {
+                    let page = if name == "real" { compiled.site.pages[doc.page as usize].page_name.clone() } else { "synthetic".into() };
+                    serde_json::json!({ "id": id, "title": f[0], "heading": f[1], "body": f[2], "label": [page, doc.heading] })
+                })
+                .collect();
+            std::fs::write(dir.join(format!("corpus-{name}.json")), serde_json::json!({ "docs": docs }).to_string()).expect("write corpus");
+            std::fs::write(dir.join(format!("index-{name}.json")), &json).expect("write index");
+        }
         let start = Instant::now();
         let loaded = help_core::bundle::index_from_json(&json).expect("reads back");
         let read_ms = start.elapsed().as_secs_f64() * 1e3;
