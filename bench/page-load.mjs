@@ -71,5 +71,39 @@ for (const throttle of [1, 4]) {
   console.log(`  baseline at ${throttle}x CPU, static references.html with no wasm: first contentful paint median ${base.median.toFixed(1)} ms, p95 ${base.p95.toFixed(1)} ms`);
 }
 console.log(`cold load transfers ${report[1].bytes} bytes gzip (${(report[1].bytes / 1024).toFixed(1)} KiB)`);
+
+// Keystroke to results painted, in the app: type each public query one
+// character at a time into the search box and time from the input event to
+// the frame after the results changed.
+{
+  const { readFileSync } = await import('node:fs');
+  const queries = JSON.parse(readFileSync(new URL('../../shared/queries/public.json', import.meta.url), 'utf8')).queries.map((q) => q.q);
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(server.base + 'index.html');
+  await page.locator('#search').focus();
+  await page.waitForFunction(() => true);
+  await page.locator('#search').fill('password');
+  await page.locator('#search-results [role=option]').first().waitFor();
+  const times = await page.evaluate(async (queries) => {
+    const input = document.getElementById('search');
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    const out = [];
+    for (const q of queries) {
+      for (let n = 1; n <= q.length; n++) {
+        const start = performance.now();
+        setValue.call(input, q.slice(0, n));
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await frame();
+        out.push(performance.now() - start);
+      }
+    }
+    return out;
+  }, queries);
+  await context.close();
+  const { median, p95 } = summary(times);
+  console.log(`search keystroke to results painted: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${times.length} keystrokes, next animation frame included)`);
+}
 await browser.close();
 await server.close();
