@@ -5,7 +5,7 @@
 // (each response gzipped at level 9, as a static host would serve it).
 // Usage: scripts/bench.sh   (builds dist/ first), or node bench/page-load.mjs [runs]
 import { gzipSync } from 'node:zlib';
-import { serveDist, launchBrowser } from '../tests/e2e/support.mjs';
+import { serveDist, launchBrowser } from '../tests/e2e/browser.mjs';
 
 const runs = Number(process.argv[2] ?? 20);
 const path = 'index.html?error=CID7023';

@@ -1,7 +1,7 @@
 // Screenshots of each view at phone and desktop width, to look at after a
 // change: node scripts/screenshots.mjs [out-dir] (after a release build).
 import { mkdir } from 'node:fs/promises';
-import { serveDist, launchBrowser, newPage, open } from '../tests/e2e/support.mjs';
+import { serveDist, launchBrowser, newPage, open } from '../tests/e2e/browser.mjs';
 
 const out = process.argv[2] ?? 'target/screenshots';
 const views = [

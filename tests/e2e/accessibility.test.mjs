@@ -1,10 +1,10 @@
 // axe-core (WCAG 2.2 A and AA, plus best practice) on every view there is so
 // far, at phone width: zero violations.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { serveDist, launchBrowser, newPage, open } from './support.mjs';
+import { withBrowser, newPage, open } from './support.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -26,21 +26,12 @@ const views = [
   'index.html?q=zzzqqq',
 ];
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 test('no axe-core violations on any view', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   for (const view of views) {
-    await open(page, server.base + view);
+    await open(page, env.server.base + view);
     if (view.includes('q=')) await page.locator('.app-search__option, .app-search__none').first().waitFor();
     await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(async () => {

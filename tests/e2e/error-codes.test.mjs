@@ -1,19 +1,10 @@
 // Arriving from an error screen: ?error=CIDnnnn (or #cid...) opens the
 // guidance, focused and marked; anything else gets a helpful page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, newPage, open } from './support.mjs';
+import { withBrowser, newPage, open } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 /** Opens `url` and checks the guidance for `code` is shown, focused and marked. */
 async function expectGuidance(page, url, { code, title, section, details }) {
@@ -34,7 +25,7 @@ async function expectGuidance(page, url, { code, title, section, details }) {
 }
 
 test('the five reference kinds open their guidance', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   const cases = [
     ['CID7023', 'Error messages and support', 'cid7023'],
     ['CID3009', 'Landline number', 'cid3009'],
@@ -43,21 +34,21 @@ test('the five reference kinds open their guidance', async () => {
     ['CID3002', 'Error messages and support', 'cid3002'],
   ];
   for (const [code, title, section] of cases) {
-    await expectGuidance(page, `${server.base}index.html?error=${code}`, { code, title, section });
+    await expectGuidance(page, `${env.server.base}index.html?error=${code}`, { code, title, section });
   }
   assert.deepEqual(page.problems, []);
 });
 
 test('a code named in several places lists the others under "Also see"', async () => {
-  const page = await newPage(browser);
-  await expectGuidance(page, `${server.base}?error=CID3002`, { code: 'CID3002', title: 'Error messages and support', section: 'cid3002' });
+  const page = await newPage(env.browser);
+  await expectGuidance(page, `${env.server.base}?error=CID3002`, { code: 'CID3002', title: 'Error messages and support', section: 'cid3002' });
   const also = page.locator('#cid3002 .app-also-see a');
   assert.equal(await also.count(), 1);
   assert.equal(await also.getAttribute('href'), 'manage-phone-number.html#cid3002');
 });
 
 test('codes are read the way people write them, on any page', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   const forms = [
     ['manage.html?error=cid%207023', 'CID7023', 'Error messages and support', 'cid7023'],
     ['setup-nhs-login.html?error=CID-7023', 'CID7023', 'Error messages and support', 'cid7023'],
@@ -68,14 +59,14 @@ test('codes are read the way people write them, on any page', async () => {
     ['index.html?error=nonsense&error=CID3009', 'CID3009', 'Landline number', 'cid3009'],
   ];
   for (const [path, code, title, section] of forms) {
-    await expectGuidance(page, server.base + path, { code, title, section });
+    await expectGuidance(page, env.server.base + path, { code, title, section });
   }
   assert.deepEqual(page.problems, []);
 });
 
 test('contact links carry the code, with the slash the contact form needs', async () => {
-  const page = await newPage(browser);
-  await open(page, `${server.base}?error=CID7023`);
+  const page = await newPage(env.browser);
+  await open(page, `${env.server.base}?error=CID7023`);
   const contact = page.locator('#cid7023 a', { hasText: 'Contact us' });
   assert.equal(await contact.getAttribute('href'), 'https://help.login.nhs.uk/contact/?error=CID7023');
   // A contact link with no code of its own carries the code the person arrived with.
@@ -84,8 +75,8 @@ test('contact links carry the code, with the slash the contact form needs', asyn
 });
 
 test('an unknown code gets a clear page with the references and the contact route', async () => {
-  const page = await newPage(browser);
-  await open(page, `${server.base}manage.html?error=CID9999`);
+  const page = await newPage(env.browser);
+  await open(page, `${env.server.base}manage.html?error=CID9999`);
   assert.equal((await page.locator('main h1').innerText()).trim(), 'We do not have guidance for reference CID9999');
   assert.equal(
     await page.locator('main a', { hasText: 'Contact NHS login' }).getAttribute('href'),
@@ -98,7 +89,7 @@ test('an unknown code gets a clear page with the references and the contact rout
 });
 
 test('hostile or malformed values show the helpful page, run nothing and echo nothing', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   await page.addInitScript(() => { window.__pwned = 0; });
   const hostile = [
     '',
@@ -114,7 +105,7 @@ test('hostile or malformed values show the helpful page, run nothing and echo no
     'CID123456789',
   ];
   for (const value of hostile) {
-    await page.goto(`${server.base}index.html?error=${encodeURIComponent(value)}`);
+    await page.goto(`${env.server.base}index.html?error=${encodeURIComponent(value)}`);
     await page.locator('main h1').waitFor();
     assert.equal((await page.locator('main h1').innerText()).trim(), 'We could not read that error reference', JSON.stringify(value.slice(0, 40)));
     assert.equal(await page.evaluate(() => window.__pwned), 0);
@@ -126,14 +117,14 @@ test('hostile or malformed values show the helpful page, run nothing and echo no
 });
 
 test('references.html lists every reference, with or without WebAssembly', async () => {
-  const page = await newPage(browser);
-  await open(page, `${server.base}references.html`);
+  const page = await newPage(env.browser);
+  await open(page, `${env.server.base}references.html`);
   assert.equal((await page.locator('main h1').innerText()).trim(), 'Error references');
   assert.equal(await page.locator('main .app-reference-list li').count(), 12);
 
-  const noWasm = await newPage(browser);
+  const noWasm = await newPage(env.browser);
   await noWasm.route('**/*.wasm', (route) => route.abort());
-  await noWasm.goto(`${server.base}references.html`);
+  await noWasm.goto(`${env.server.base}references.html`);
   const items = noWasm.locator('main .app-reference-list li');
   assert.equal(await items.count(), 12);
   assert.equal(await noWasm.locator('main a', { hasText: 'CID7023' }).getAttribute('href'), 'error-messages-support.html#cid7023');

@@ -1,19 +1,10 @@
 // The foundation in a real browser: every page renders from its own file,
 // details open and close, section URLs survive a reload, links move in-app.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, newPage, open } from './support.mjs';
+import { withBrowser, newPage, open } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 const pages = [
   ['index.html', 'NHS login help centre'],
@@ -26,9 +17,9 @@ const pages = [
 ];
 
 test('every hub and article renders from its own file', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   for (const [file, title] of pages) {
-    await open(page, server.base + file);
+    await open(page, env.server.base + file);
     const h1 = (await page.locator('main h1').innerText()).trim();
     assert.ok(h1.endsWith(title), `${file}: h1 "${h1}"`);
     assert.equal(await page.title(), `${title} - NHS login help`);
@@ -37,8 +28,8 @@ test('every hub and article renders from its own file', async () => {
 });
 
 test('the home page lists the home hub in position order, with the Manage hub and its articles', async () => {
-  const page = await newPage(browser);
-  await open(page, server.base);
+  const page = await newPage(env.browser);
+  await open(page, env.server.base);
   const cards = await page.locator('main .nhsuk-card__heading').allInnerTexts();
   assert.deepEqual(cards.map((t) => t.trim()), ['Set up NHS login', 'Manage your NHS login', 'Error messages and support']);
   const manage = page.locator('.nhsuk-card', { hasText: 'Manage your NHS login' });
@@ -48,14 +39,14 @@ test('the home page lists the home hub in position order, with the Manage hub an
 });
 
 test('the partner article says whose it is', async () => {
-  const page = await newPage(browser);
-  await open(page, server.base + 'patientcentre-cannot-log-in.html');
+  const page = await newPage(env.browser);
+  await open(page, env.server.base + 'patientcentre-cannot-log-in.html');
   assert.equal((await page.locator('.app-partner-label').innerText()).trim(), 'From Patientcentre');
 });
 
 test('a details section opens and closes', async () => {
-  const page = await newPage(browser);
-  await open(page, server.base + 'error-messages-support.html');
+  const page = await newPage(env.browser);
+  await open(page, env.server.base + 'error-messages-support.html');
   const details = page.locator('details#forgotten-your-password');
   const text = details.getByText('We will send you an email with a link to reset your password.');
   assert.equal(await details.getAttribute('open'), null);
@@ -69,19 +60,19 @@ test('a details section opens and closes', async () => {
 });
 
 test('indented text inside details shows as text, never as code', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   for (const [file] of pages) {
-    await open(page, server.base + file);
+    await open(page, env.server.base + file);
     assert.equal(await page.locator('main pre, main code').count(), 0, file);
   }
-  await open(page, server.base + 'error-messages-support.html');
+  await open(page, env.server.base + 'error-messages-support.html');
   await page.locator('#we-have-the-wrong-details-for-you summary').click();
   assert.equal(await page.locator('#we-have-the-wrong-details-for-you li').count(), 3);
 });
 
 test('a section URL survives a reload, focused and in view', async () => {
-  const page = await newPage(browser);
-  await open(page, server.base + 'manage-landline-number.html#cid3009');
+  const page = await newPage(env.browser);
+  await open(page, env.server.base + 'manage-landline-number.html#cid3009');
   const check = async () => {
     const heading = page.locator('#cid3009 h3');
     assert.equal((await heading.innerText()).trim(), 'Expired link – Reference CID3009');
@@ -98,14 +89,14 @@ test('a section URL survives a reload, focused and in view', async () => {
 });
 
 test('a details id in the URL opens that details', async () => {
-  const page = await newPage(browser);
-  await open(page, server.base + 'error-messages-support.html#if-you-are-using-gmail-google-mail');
+  const page = await newPage(env.browser);
+  await open(page, env.server.base + 'error-messages-support.html#if-you-are-using-gmail-google-mail');
   await page.waitForFunction(() => document.querySelector('#if-you-are-using-gmail-google-mail')?.open);
 });
 
 test('links move within the app, and back returns', async () => {
-  const page = await newPage(browser);
-  await open(page, server.base);
+  const page = await newPage(env.browser);
+  await open(page, env.server.base);
   await page.evaluate(() => { window.__sameDocument = true; });
   await page.locator('main a', { hasText: 'Landline number' }).click();
   await page.waitForURL(/manage-landline-number\.html$/);
@@ -124,8 +115,8 @@ test('links move within the app, and back returns', async () => {
 });
 
 test('external and contact links open in a new tab and say so', async () => {
-  const page = await newPage(browser);
-  await open(page, server.base + 'manage-landline-number.html');
+  const page = await newPage(env.browser);
+  await open(page, env.server.base + 'manage-landline-number.html');
   const contact = page.locator('#cid3009 a', { hasText: 'Contact us' });
   assert.equal(await contact.getAttribute('href'), 'https://help.login.nhs.uk/contact/?error=CID3009');
   assert.equal(await contact.getAttribute('target'), '_blank');
@@ -133,7 +124,7 @@ test('external and contact links open in a new tab and say so', async () => {
   assert.match(await contact.innerText(), /opens in a new tab/);
   const settings = page.locator('#how-to-add-a-landline-number a').first();
   assert.equal(await settings.getAttribute('href'), 'https://settings.login.nhs.uk/');
-  await open(page, server.base + 'setup-nhs-login.html');
+  await open(page, env.server.base + 'setup-nhs-login.html');
   assert.equal(
     await page.locator('a', { hasText: 'More information on how to prove who you are' }).getAttribute('href'),
     'https://help.login.nhs.uk/provewhoyouare',
@@ -141,17 +132,17 @@ test('external and contact links open in a new tab and say so', async () => {
 });
 
 test('works from a sub-path with no set-up', async () => {
-  const page = await newPage(browser);
-  await open(page, server.base + 'help/manage.html');
+  const page = await newPage(env.browser);
+  await open(page, env.server.base + 'help/manage.html');
   assert.equal((await page.locator('main h1').innerText()).trim(), 'Manage your NHS login');
-  await open(page, server.base + 'help/');
+  await open(page, env.server.base + 'help/');
   assert.equal((await page.locator('main h1').innerText()).trim(), 'NHS login help centre');
   assert.deepEqual(page.problems.filter((p) => !p.includes('404')), []);
 });
 
 test('an unknown page file shows a helpful page, not a blank screen', async () => {
-  const page = await newPage(browser);
-  await open(page, server.base + 'manage-old-article.html');
+  const page = await newPage(env.browser);
+  await open(page, env.server.base + 'manage-old-article.html');
   assert.equal((await page.locator('main h1').innerText()).trim(), 'Page not found');
   assert.ok(await page.locator('main a', { hasText: 'Go to the NHS login help centre' }).isVisible());
 });

@@ -1,25 +1,16 @@
 // Search as you type, in a real browser: results, keyboard, URL, no results.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, newPage, open } from './support.mjs';
+import { withBrowser, newPage, open } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 const options = (page) => page.locator('#search-results [role=option]');
 const headings = async (page) => (await page.locator('#search-results .app-search__heading').allInnerTexts()).map((t) => t.trim());
 
 test('typing shows ranked sections with the matched words marked, and keeps the query in the URL', async () => {
-  const page = await newPage(browser);
-  await open(page, server.base + 'manage.html');
+  const page = await newPage(env.browser);
+  await open(page, env.server.base + 'manage.html');
   const historyLength = await page.evaluate(() => history.length);
   const box = page.getByRole('combobox', { name: 'Search NHS login help' });
   await box.pressSequentially('pasword');
@@ -35,8 +26,8 @@ test('typing shows ranked sections with the matched words marked, and keeps the 
 });
 
 test('arrow keys choose a result and Enter opens its section', async () => {
-  const page = await newPage(browser);
-  await open(page, server.base);
+  const page = await newPage(env.browser);
+  await open(page, env.server.base);
   const box = page.getByRole('combobox');
   await box.fill('landline');
   await options(page).first().waitFor();
@@ -54,8 +45,8 @@ test('arrow keys choose a result and Enter opens its section', async () => {
 });
 
 test('Escape clears the query and brings the page back', async () => {
-  const page = await newPage(browser);
-  await open(page, server.base + 'setup-nhs-login.html?q=passport');
+  const page = await newPage(env.browser);
+  await open(page, env.server.base + 'setup-nhs-login.html?q=passport');
   await options(page).first().waitFor();
   await page.getByRole('combobox').press('Escape');
   assert.equal(await page.getByRole('combobox').inputValue(), '');
@@ -64,8 +55,8 @@ test('Escape clears the query and brings the page back', async () => {
 });
 
 test('Ctrl+K finds the search box from anywhere', async () => {
-  const page = await newPage(browser);
-  await open(page, server.base + 'manage-landline-number.html');
+  const page = await newPage(env.browser);
+  await open(page, env.server.base + 'manage-landline-number.html');
   await page.locator('main h1').click();
   await page.keyboard.press('Control+k');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'search');
@@ -76,9 +67,9 @@ test('Ctrl+K finds the search box from anywhere', async () => {
 });
 
 test('a reference typed in any form comes first, and a search survives a reload', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   for (const [query, heading] of [['CID7023', 'Unable to connect to your GP surgery’s system - Reference CID7023'], ['cid 3009', 'Expired link – Reference CID3009'], ['3009', 'Expired link – Reference CID3009']]) {
-    await open(page, `${server.base}?q=${encodeURIComponent(query)}`);
+    await open(page, `${env.server.base}?q=${encodeURIComponent(query)}`);
     await options(page).first().waitFor();
     assert.equal((await headings(page))[0], heading, query);
   }
@@ -89,16 +80,16 @@ test('a reference typed in any form comes first, and a search survives a reload'
 });
 
 test('partner results say whose they are', async () => {
-  const page = await newPage(browser);
-  await open(page, `${server.base}?q=account+locked`);
+  const page = await newPage(env.browser);
+  await open(page, `${env.server.base}?q=account+locked`);
   await options(page).first().waitFor();
   assert.equal((await headings(page))[0], 'My account is locked');
   assert.equal((await options(page).first().locator('.app-partner-label').innerText()).trim(), 'From Patientcentre');
 });
 
 test('no results offers suggestions, the references and the contact route', async () => {
-  const page = await newPage(browser);
-  await open(page, `${server.base}?q=zzzqqq`);
+  const page = await newPage(env.browser);
+  await open(page, `${env.server.base}?q=zzzqqq`);
   await page.locator('.app-search__none').waitFor();
   assert.equal((await page.locator('main h1').innerText()).trim(), 'No results for “zzzqqq”');
   assert.equal(await page.locator('[aria-live=polite]').innerText(), 'No results');
@@ -111,9 +102,9 @@ test('no results offers suggestions, the references and the contact route', asyn
 });
 
 test('strange queries never break the page', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   await page.addInitScript(() => { window.__pwned = 0; });
-  await open(page, server.base);
+  await open(page, env.server.base);
   const box = page.getByRole('combobox');
   for (const query of ['<img src=x onerror="window.__pwned=1">', '😀😀', '!!!', 'x'.repeat(10_000), 'CID', '"quoted"']) {
     await box.fill(query);

@@ -1,84 +1,24 @@
-// Shared set-up for the browser tests: serve the built dist/ on 127.0.0.1
-// and drive Debian's Chromium with playwright-core (no browser download).
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+// Shared set-up for the browser test files (node:test): the browser plumbing
+// from browser.mjs, and hooks that start and stop it around a file's tests.
+import { before, after } from 'node:test';
+import { serveDist, launchBrowser } from './browser.mjs';
 
-export const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
-
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-};
+export { serveDist, launchBrowser, newPage, open, dist } from './browser.mjs';
 
 /**
- * Serves dist/ at `/` and again under `/help/`, as a partner's sub-path would.
- * An unknown .html path answers 404 with index.html, as static hosts
- * configured with a 404 page do, so the widget's own not-found page shows.
+ * For a test file: serves dist/ and starts Chromium before its tests, and
+ * stops both after. Read `env.server.base` and `env.browser` inside tests.
  */
-export async function serveDist() {
-  const server = createServer(async (req, res) => {
-    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (path.startsWith('/help/')) path = path.slice('/help'.length);
-    if (path.endsWith('/')) path += 'index.html';
-    const file = normalize(join(dist, path));
-    if (!file.startsWith(dist)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      if (extname(path) === '.html') {
-        res.writeHead(404, { 'content-type': types['.html'] });
-        res.end(await readFile(join(dist, 'index.html')));
-      } else {
-        res.writeHead(404).end();
-      }
-    }
+export function withBrowser() {
+  const env = {};
+  before(async () => {
+    env.server = await serveDist();
+    env.browser = await launchBrowser();
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${server.address().port}/`;
-  return { base, close: () => new Promise((resolve) => server.close(resolve)) };
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
-export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-}
-
-/** A new page that fails the test on any console error or uncaught exception. */
-export async function newPage(browser, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ...options });
-  const page = await context.newPage();
-  page.problems = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') page.problems.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => page.problems.push(`page error: ${err.message}`));
-  return page;
-}
-
-/** Opens a URL and waits until the app has rendered its main heading. */
-export async function open(page, url) {
-  await page.goto(url);
-  await page.locator('main h1').first().waitFor();
-}
