@@ -172,8 +172,10 @@ fn no_results(on_query: &Callback<String>, on_open: &Callback<String>) -> Html {
         <div class="app-search__none">
             <p>{ "Check the spelling, or try fewer or different words. You could search for:" }</p>
             <ul class="nhsuk-list nhsuk-list--bullet">{ for SUGGESTIONS.iter().map(suggestion) }</ul>
-            <p>{ "If a website or app showed you an error reference, find it in the " }
-                { app_link(help_core::route::REFERENCES_FILE, "list of error references", on_open) }{ "." }</p>
+            <h2 class="nhsuk-heading-s">{ "If a website or app showed you an error reference" }</h2>
+            <p>{ "Find it here for what it means and what you can do, or see the " }
+                { app_link(help_core::route::REFERENCES_FILE, "list of error references", on_open) }{ " on its own page." }</p>
+            { crate::pages::references::reference_list() }
             <p>{ external_link(content::site().contact_url.clone(), None, "", html! { "Contact NHS login" }) }{ " if you still need help." }</p>
         </div>
     }

@@ -12,7 +12,7 @@ pub const REFERENCES_TITLE: &str = "Error references";
 pub const UNKNOWN_REFERENCE_TITLE: &str = "We do not have guidance for that reference";
 
 /// Every known reference with the heading of its guidance, linking to it.
-fn reference_list() -> Html {
+pub fn reference_list() -> Html {
     let site = content::site();
     let item = |r: &Reference| {
         let page = &site.pages[r.place.page];

@@ -44,6 +44,19 @@ test('arrow keys choose a result and Enter opens its section', async () => {
   assert.deepEqual(page.problems, []);
 });
 
+test('a result inside a details block opens that details', async () => {
+  const page = await newPage(env.browser);
+  await open(page, env.server.base);
+  const box = page.getByRole('combobox');
+  await box.fill('gmail');
+  await options(page).first().waitFor();
+  assert.equal((await headings(page))[0], 'If you are using Gmail (Google mail)');
+  await box.press('Enter');
+  await page.waitForURL(/error-messages-support\.html#if-you-are-using-gmail-google-mail$/);
+  await page.waitForFunction(() => document.getElementById('if-you-are-using-gmail-google-mail')?.open);
+  assert.deepEqual(page.problems, []);
+});
+
 test('Escape clears the query and brings the page back', async () => {
   const page = await newPage(env.browser);
   await open(page, env.server.base + 'setup-nhs-login.html?q=passport');
@@ -94,6 +107,7 @@ test('no results offers suggestions, the references and the contact route', asyn
   assert.equal((await page.locator('main h1').innerText()).trim(), 'No results for “zzzqqq”');
   assert.equal(await page.locator('[aria-live=polite]').innerText(), 'No results');
   assert.ok(await page.locator('main a', { hasText: 'list of error references' }).isVisible());
+  assert.equal(await page.locator('.app-search__none .app-reference-list li').count(), 12);
   assert.match(await page.locator('main a', { hasText: 'Contact NHS login' }).getAttribute('href'), /^https:\/\/help\.login\.nhs\.uk\/contact\//);
   await page.locator('.app-search__none a', { hasText: 'forgotten password' }).click();
   await options(page).first().waitFor();
