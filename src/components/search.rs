@@ -126,7 +126,8 @@ pub fn search(props: &SearchProps) -> Html {
     };
 
     html! {
-        <div class="app-search" role="search">
+        <div class="nhsuk-grid-row">
+        <div class="nhsuk-grid-column-two-thirds app-search" role="search">
             <label class="nhsuk-label" for={INPUT_ID}>{ "Search NHS login help" }</label>
             <div class="nhsuk-hint" id="search-hint">{ "For example, forgotten password or CID7023" }</div>
             <input id={INPUT_ID} class="nhsuk-input" type="text" role="combobox" autocomplete="off" spellcheck="false"
@@ -149,6 +150,7 @@ pub fn search(props: &SearchProps) -> Html {
                 <p>{ "Search is not available right now. You can still browse the help from the " }
                     { app_link("index.html", "help centre home page", &props.on_open) }{ "." }</p>
             }
+        </div>
         </div>
     }
 }
