@@ -5,7 +5,7 @@ use std::path::Path;
 
 use std::hash::{Hash, Hasher};
 
-use help_compiler::{compile_dir, search_index, Settings};
+use help_compiler::{compile_dir, search_index, site_version, Settings};
 
 fn main() {
     println!("cargo::rerun-if-changed=content");
@@ -33,6 +33,7 @@ fn main() {
             let mut hasher = std::collections::hash_map::DefaultHasher::new();
             index.hash(&mut hasher);
             println!("cargo::rustc-env=SEARCH_INDEX_VERSION={:016x}", hasher.finish());
+            println!("cargo::rustc-env=SITE_VERSION={}", site_version(&compiled.site));
         }
         Err(failed) => {
             eprintln!("{failed}");

@@ -41,7 +41,13 @@ fn load_index(dispatch: UseReducerDispatcher<AppState>) {
     dispatch.dispatch(Action::IndexLoading);
     let url = format!("{SEARCH_INDEX_FILE}?v={}", env!("SEARCH_INDEX_VERSION"));
     yew::platform::spawn_local(async move {
-        let index = browser::fetch_text(&url).await.ok().and_then(|text| help_core::bundle::index_from_json(&text).ok());
+        // An index from another build (a host that ignores `?v=` mid-deploy)
+        // would point at other pages: treat it as unavailable.
+        let index = browser::fetch_text(&url)
+            .await
+            .ok()
+            .and_then(|text| help_core::bundle::index_from_json(&text).ok())
+            .filter(|index| index.site == env!("SITE_VERSION"));
         dispatch.dispatch(match index {
             Some(index) => Action::IndexLoaded(Rc::new(index)),
             None => Action::IndexFailed,
@@ -92,7 +98,7 @@ pub fn app() -> Html {
     // The document title names what is shown: the search, or the page.
     {
         let route = state.route.clone();
-        let searching = !state.query.is_empty();
+        let searching = state.searching();
         use_effect_with((route, searching), move |(route, searching)| {
             let title = match route {
                 _ if *searching => "Search results".to_owned(),
@@ -136,7 +142,7 @@ pub fn app() -> Html {
     // A search in the address bar on arrival needs the index at once.
     {
         let dispatch = state.dispatcher();
-        let needed = !state.query.is_empty() && state.index == IndexState::NotLoaded;
+        let needed = state.searching() && state.index == IndexState::NotLoaded;
         use_effect_with(needed, move |needed| {
             if *needed {
                 load_index(dispatch);
@@ -145,9 +151,14 @@ pub fn app() -> Html {
     }
     let on_query = {
         let dispatch = state.dispatcher();
+        // Typing after a failed fetch (back online, say) tries again.
+        let failed = state.index == IndexState::Failed;
         Callback::from(move |query: String| {
             browser::replace_query(&query);
             dispatch.dispatch(Action::Typed(query));
+            if failed {
+                load_index(dispatch.clone());
+            }
         })
     };
     let on_focus = {
@@ -159,7 +170,7 @@ pub fn app() -> Html {
             }
         })
     };
-    let searching = !state.query.is_empty();
+    let searching = state.searching();
 
     let on_open = navigate.clone();
     let context = AppContext { navigate, arrival: state.route.arrival_code().map(|c| AttrValue::from(c.to_owned())) };

@@ -11,7 +11,7 @@ fn window() -> web_sys::Window {
 /// Unicode NFKC, by the browser's own `String.prototype.normalize`, so that
 /// full-width and other compatibility forms read as plain letters and
 /// digits without shipping normalisation tables in the wasm.
-fn nfkc(text: &str) -> String {
+pub fn nfkc(text: &str) -> String {
     JsString::from(text).normalize("NFKC").into()
 }
 
@@ -100,16 +100,24 @@ pub fn focus_main_heading() {
     }
 }
 
-/// Shows `query` in the address bar as `?q=` on the current page, replacing
-/// the history entry: typing must not add one entry per keystroke.
+/// Shows `query` in the address bar as `?q=`, keeping the page, its other
+/// parameters (`error`, ...) and its fragment, and replacing the history
+/// entry: typing must not add one entry per keystroke.
 pub fn replace_query(query: &str) {
     let location = window().location();
-    let path = location.pathname().unwrap_or_default();
-    let url = if query.is_empty() {
-        path
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&location.search().unwrap_or_default()) else { return };
+    if query.is_empty() {
+        params.delete("q");
     } else {
-        format!("{path}?q={}", String::from(js_sys::encode_uri_component(query)))
-    };
+        params.set("q", query);
+    }
+    let search = String::from(params.to_string());
+    let url = format!(
+        "{}{}{search}{}",
+        location.pathname().unwrap_or_default(),
+        if search.is_empty() { "" } else { "?" },
+        location.hash().unwrap_or_default()
+    );
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }

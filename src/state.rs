@@ -42,6 +42,14 @@ pub struct AppState {
     pub index: IndexState,
 }
 
+impl AppState {
+    /// Whether the results stand in place of the page: a query with more
+    /// than spaces in it.
+    pub fn searching(&self) -> bool {
+        !self.query.trim().is_empty()
+    }
+}
+
 pub enum Action {
     /// The location changed: a link inside the app or back/forward, with the
     /// location's own `q`.

@@ -9,6 +9,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::blocks::external_link;
+use crate::browser;
 use crate::components::page_link;
 use crate::content;
 use crate::state::IndexState;
@@ -33,10 +34,10 @@ pub struct SearchProps {
 }
 
 /// Where a result leads: its section, or the details block it is.
-fn href(site: &Site, index: &SearchIndex, hit: &Hit) -> String {
-    let doc = &index.docs[hit.doc as usize];
-    let page = &site.pages[doc.page as usize];
-    page_link::href(&page.file, Some(doc.details.as_deref().unwrap_or(&doc.section)))
+fn href(site: &Site, index: &SearchIndex, hit: &Hit) -> Option<String> {
+    let doc = index.docs.get(hit.doc as usize)?;
+    let page = site.pages.get(doc.page as usize)?;
+    Some(page_link::href(&page.file, Some(doc.details.as_deref().unwrap_or(&doc.section))))
 }
 
 #[function_component(Search)]
@@ -46,7 +47,8 @@ pub fn search(props: &SearchProps) -> Html {
     let results = {
         let (query, index) = (props.query.clone(), props.index.clone());
         use_memo((query, index), |(query, index)| match index {
-            IndexState::Ready(index) if !query.trim().is_empty() => Some(index.search(query, MAX_RESULTS)),
+            // Typed text gets the same NFKC normalisation as the address bar's.
+            IndexState::Ready(index) if !query.trim().is_empty() => Some(index.search(&browser::nfkc(query), MAX_RESULTS)),
             _ => None,
         })
     };
@@ -57,7 +59,7 @@ pub fn search(props: &SearchProps) -> Html {
     }
     let hits: &[Hit] = results.as_ref().as_ref().map_or(&[], |r| &r.hits);
     let open = |i: usize| match (&props.index, hits.get(i)) {
-        (IndexState::Ready(index), Some(hit)) => Some(href(site, index, hit)),
+        (IndexState::Ready(index), Some(hit)) => href(site, index, hit),
         _ => None,
     };
 
@@ -65,6 +67,7 @@ pub fn search(props: &SearchProps) -> Html {
     let onfocus = props.on_focus.reform(|_: FocusEvent| ());
     let onkeydown = {
         let (active, on_query, on_open) = (active.clone(), props.on_query.clone(), props.on_open.clone());
+        let empty = props.query.is_empty();
         let count = hits.len();
         let targets: Vec<Option<String>> = (0..count).map(open).collect();
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
@@ -76,13 +79,14 @@ pub fn search(props: &SearchProps) -> Html {
                 e.prevent_default();
                 active.set(active.and_then(|i| i.checked_sub(1)));
             }
-            "Enter" => {
+            // Enter that ends an input method's composition is not a choice.
+            "Enter" if !e.is_composing() => {
                 if let Some(Some(href)) = targets.get(active.unwrap_or(0)) {
                     e.prevent_default();
                     on_open.emit(href.clone());
                 }
             }
-            "Escape" => {
+            "Escape" if !empty => {
                 e.prevent_default();
                 on_query.emit(String::new());
             }
@@ -103,8 +107,9 @@ pub fn search(props: &SearchProps) -> Html {
     let expanded = has_query && !hits.is_empty();
     let option = |(i, hit): (usize, &Hit)| {
         let IndexState::Ready(index) = &props.index else { return html! {} };
-        let doc = &index.docs[hit.doc as usize];
-        let page = &site.pages[doc.page as usize];
+        let Some((doc, page)) = index.docs.get(hit.doc as usize).and_then(|d| Some((d, site.pages.get(d.page as usize)?))) else {
+            return html! {};
+        };
         let matched = results.as_ref().as_ref().map_or(&[][..], |r| &r.matched[..]);
         let pieces = snippet(&doc_text(&site.pages, doc), matched, SNIPPET_WORDS);
         let target = open(i);
@@ -133,7 +138,7 @@ pub fn search(props: &SearchProps) -> Html {
             <input id={INPUT_ID} class="nhsuk-input" type="text" role="combobox" autocomplete="off" spellcheck="false"
                 aria-describedby="search-hint" aria-autocomplete="list" aria-controls={LISTBOX_ID}
                 aria-expanded={expanded.to_string()}
-                aria-activedescendant={active.filter(|_| expanded).map(|i| format!("search-result-{i}"))}
+                aria-activedescendant={active.filter(|i| expanded && *i < hits.len()).map(|i| format!("search-result-{i}"))}
                 value={props.query.clone()} {oninput} {onfocus} {onkeydown} />
             <p class="nhsuk-u-visually-hidden" aria-live="polite" aria-atomic="true">{ status }</p>
             // While there is a query the results are the page, so they have its heading.
@@ -164,9 +169,12 @@ fn app_link(file: &'static str, text: &'static str, on_open: &Callback<String>) 
 fn no_results(on_query: &Callback<String>, on_open: &Callback<String>) -> Html {
     let suggestion = |s: &&'static str| {
         let s: &'static str = s;
-        let onclick = on_query.reform(move |e: MouseEvent| {
+        let on_query = on_query.clone();
+        let onclick = Callback::from(move |e: MouseEvent| {
             e.prevent_default();
-            s.to_owned()
+            on_query.emit(s.to_owned());
+            // The link is replaced by the results: keep focus in the box.
+            browser::focus(INPUT_ID);
         });
         html! { <li><a href={format!("?q={}", s.replace(' ', "+"))} {onclick}>{ s }</a></li> }
     };

@@ -18,7 +18,7 @@ test('typing shows ranked sections with the matched words marked, and keeps the 
   assert.ok((await headings(page)).slice(0, 3).includes('Forgotten your password?'), String(await headings(page)));
   assert.ok((await page.locator('#search-results mark').count()) > 0);
   assert.equal(await box.getAttribute('aria-expanded'), 'true');
-  assert.match(page.url(), /manage\.html\?q=pasword$/);
+  await page.waitForURL(/manage\.html\?q=pasword$/);
   assert.equal(await page.evaluate(() => history.length), historyLength, 'no history entry per keystroke');
   assert.match(await page.locator('[aria-live=polite]').innerText(), /^\d+ results?$/);
   assert.equal(await page.title(), 'Search results - NHS login help');
@@ -64,7 +64,7 @@ test('Escape clears the query and brings the page back', async () => {
   await page.getByRole('combobox').press('Escape');
   assert.equal(await page.getByRole('combobox').inputValue(), '');
   assert.equal((await page.locator('main h1').innerText()).trim(), 'Set up NHS login');
-  assert.match(page.url(), /setup-nhs-login\.html$/);
+  await page.waitForURL(/setup-nhs-login\.html$/);
 });
 
 test('Ctrl+K finds the search box from anywhere', async () => {
@@ -127,4 +127,57 @@ test('strange queries never break the page', async () => {
   assert.equal(await page.evaluate(() => window.__pwned), 0);
   assert.equal(await page.locator('main img').count(), 0);
   assert.deepEqual(page.problems, []);
+});
+
+test('searching keeps the error code and the fragment in the address', async () => {
+  const page = await newPage(env.browser);
+  await open(page, `${env.server.base}index.html?error=CID7023`);
+  const box = page.getByRole('combobox');
+  await box.fill('gp');
+  // history.replaceState reaches page.url() asynchronously: wait for it.
+  await page.waitForURL(/\?error=CID7023&q=gp$/);
+  await box.press('Escape');
+  await page.waitForURL(/index\.html\?error=CID7023$/);
+  await open(page, `${env.server.base}manage-landline-number.html#cid3009`);
+  await page.getByRole('combobox').fill('x');
+  await page.waitForURL(/manage-landline-number\.html\?q=x#cid3009$/);
+});
+
+test('a query of spaces keeps the page, and typed full-width text is normalised', async () => {
+  const page = await newPage(env.browser);
+  await open(page, `${env.server.base}manage.html`);
+  const box = page.getByRole('combobox');
+  await box.fill('   ');
+  assert.equal((await page.locator('main h1').innerText()).trim(), 'Manage your NHS login');
+  await box.fill('ＣＩＤ７０２３');
+  await options(page).first().waitFor();
+  assert.equal((await headings(page))[0], 'Unable to connect to your GP surgery’s system - Reference CID7023');
+});
+
+test('choosing a suggestion by keyboard keeps focus in the search box', async () => {
+  const page = await newPage(env.browser);
+  await open(page, `${env.server.base}?q=zzzqqq`);
+  await page.locator('.app-search__none a', { hasText: 'security code' }).focus();
+  await page.keyboard.press('Enter');
+  await options(page).first().waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'search');
+});
+
+test('an index from another build, or none at all, leaves search unavailable but the page working', async () => {
+  const page = await newPage(env.browser);
+  await page.route('**/search-index.json*', async (route) => {
+    const response = await route.fetch();
+    const index = await response.json();
+    await route.fulfill({ response, json: { ...index, site: 'another-build' } });
+  });
+  await open(page, `${env.server.base}?q=password`);
+  await page.locator('main h1', { hasText: 'Search is not available right now' }).waitFor();
+  await page.getByRole('combobox').press('Escape');
+  assert.equal((await page.locator('main h1').innerText()).trim(), 'NHS login help centre');
+
+  const offline = await newPage(env.browser);
+  await offline.route('**/search-index.json*', (route) => route.abort());
+  await open(offline, `${env.server.base}?q=password`);
+  await offline.locator('main h1', { hasText: 'Search is not available right now' }).waitFor();
+  offline.problems.length = 0; // the aborted fetch is logged by the browser, as it should be
 });

@@ -133,7 +133,18 @@ pub const SYNONYMS_FILE: &str = "synonyms.txt";
 /// The search index for a compiled site, with the content's synonym list.
 pub fn search_index(site: &Site, content_dir: &Path) -> help_core::search::SearchIndex {
     let synonyms = std::fs::read_to_string(content_dir.join(SYNONYMS_FILE)).unwrap_or_default();
-    help_core::search::SearchIndex::build(&site.pages, &site.references, help_core::search::parse_synonyms(&synonyms))
+    let mut index = help_core::search::SearchIndex::build(&site.pages, &site.references, help_core::search::parse_synonyms(&synonyms));
+    index.site = site_version(site);
+    index
+}
+
+/// Names one build of the site model: a hash of its JSON. `build.rs` gives it
+/// to the app, and the search index carries it, so the two can be matched.
+pub fn site_version(site: &Site) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    serde_json::to_string(site).expect("the model serialises").hash(&mut hasher);
+    format!("{:016x}", hasher.finish())
 }
 
 /// The committed list of error references partners may print, in `content/`.

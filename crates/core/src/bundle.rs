@@ -307,7 +307,7 @@ read_struct!(Page { page_name, file, site_path, kind, title, short_title, subtit
 read_struct!(Section { id, level, heading, blocks, references });
 read_struct!(Reference { code, place, also });
 read_struct!(Place { page, section, details, naming, heading });
-read_struct!(SearchIndex { docs, stems, postings, words, average_len, synonyms, references });
+read_struct!(SearchIndex { docs, stems, postings, words, average_len, synonyms, references, site });
 read_struct!(Doc { page, section, details, heading, len });
 
 impl Read for Posting {

@@ -81,6 +81,9 @@ pub struct SearchIndex {
     pub synonyms: Vec<Vec<Vec<String>>>,
     /// Each error reference and its documents, the canonical place first.
     pub references: Vec<(String, Vec<u32>)>,
+    /// The build of the site model this index belongs to: an app must not
+    /// use an index from another build (its documents point at other pages).
+    pub site: String,
 }
 
 /// A ranked result.
@@ -235,6 +238,7 @@ impl SearchIndex {
             words: word_list,
             synonyms,
             references: Vec::new(),
+            site: String::new(),
         }
     }
 
