@@ -46,9 +46,22 @@ pub fn search(props: &SearchProps) -> Html {
     let active = use_state(|| None::<usize>);
     let results = {
         let (query, index) = (props.query.clone(), props.index.clone());
+        // Searching and cutting snippets happen once per query, not again
+        // on every arrow key that only moves the active option.
         use_memo((query, index), |(query, index)| match index {
             // Typed text gets the same NFKC normalisation as the address bar's.
-            IndexState::Ready(index) if !query.trim().is_empty() => Some(index.search(&browser::nfkc(query), MAX_RESULTS)),
+            IndexState::Ready(index) if !query.trim().is_empty() => {
+                let results = index.search(&browser::nfkc(query), MAX_RESULTS);
+                let snippets: Vec<Vec<(String, bool)>> = results
+                    .hits
+                    .iter()
+                    .map(|hit| match index.docs.get(hit.doc as usize) {
+                        Some(doc) => snippet(&doc_text(&content::site().pages, doc), &results.matched, SNIPPET_WORDS),
+                        None => Vec::new(),
+                    })
+                    .collect();
+                Some((results, snippets))
+            }
             _ => None,
         })
     };
@@ -57,7 +70,7 @@ pub fn search(props: &SearchProps) -> Html {
         let active = active.clone();
         use_effect_with(props.query.clone(), move |_| active.set(None));
     }
-    let hits: &[Hit] = results.as_ref().as_ref().map_or(&[], |r| &r.hits);
+    let hits: &[Hit] = results.as_ref().as_ref().map_or(&[], |(r, _)| &r.hits);
     let open = |i: usize| match (&props.index, hits.get(i)) {
         (IndexState::Ready(index), Some(hit)) => href(site, index, hit),
         _ => None,
@@ -96,7 +109,7 @@ pub fn search(props: &SearchProps) -> Html {
 
     let has_query = !props.query.trim().is_empty();
     let shown = props.query.trim();
-    let (summary, status) = match (&props.index, results.as_ref()) {
+    let (summary, status) = match (&props.index, results.as_ref().as_ref().map(|(r, _)| r)) {
         _ if !has_query => (String::new(), String::new()),
         (IndexState::Failed, _) => ("Search is not available right now".to_owned(), "Search is not available right now.".to_owned()),
         (IndexState::Ready(_), Some(r)) if r.hits.is_empty() => (format!("No results for “{shown}”"), "No results".to_owned()),
@@ -110,8 +123,7 @@ pub fn search(props: &SearchProps) -> Html {
         let Some((doc, page)) = index.docs.get(hit.doc as usize).and_then(|d| Some((d, site.pages.get(d.page as usize)?))) else {
             return html! {};
         };
-        let matched = results.as_ref().as_ref().map_or(&[][..], |r| &r.matched[..]);
-        let pieces = snippet(&doc_text(&site.pages, doc), matched, SNIPPET_WORDS);
+        let pieces = results.as_ref().as_ref().and_then(|(_, s)| s.get(i)).cloned().unwrap_or_default();
         let target = open(i);
         let onclick = props.on_open.reform(move |_: MouseEvent| target.clone().unwrap_or_default());
         html! {
