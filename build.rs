@@ -3,9 +3,7 @@
 
 use std::path::Path;
 
-use std::hash::{Hash, Hasher};
-
-use help_compiler::{compile_dir, search_index, site_version, Settings};
+use help_compiler::{compile_dir, search_index, version_of, Settings};
 
 fn main() {
     println!("cargo::rerun-if-changed=content");
@@ -24,16 +22,14 @@ fn main() {
                 eprintln!("the compiled model does not read back: {e}");
                 std::process::exit(1);
             }
+            println!("cargo::rustc-env=SITE_VERSION={}", version_of(&json));
             let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("site.json");
             std::fs::write(&out, json).expect("OUT_DIR is writable");
             // The app fetches the search index (written beside the pages by
             // `help-content pages`) with this version, so a new index is never
             // read from an old cache.
             let index = serde_json::to_string(&search_index(&compiled.site, Path::new("content"))).expect("the index serialises");
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            index.hash(&mut hasher);
-            println!("cargo::rustc-env=SEARCH_INDEX_VERSION={:016x}", hasher.finish());
-            println!("cargo::rustc-env=SITE_VERSION={}", site_version(&compiled.site));
+            println!("cargo::rustc-env=SEARCH_INDEX_VERSION={}", version_of(&index));
         }
         Err(failed) => {
             eprintln!("{failed}");
