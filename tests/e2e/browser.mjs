@@ -18,14 +18,44 @@ const types = {
 };
 
 /**
- * Serves dist/ at `/` and again under `/help/`, as a partner's sub-path would.
+ * The headers the build wrote to dist/_headers (the format static hosts
+ * read): rules of a path pattern (exact, or ending in `*`) and its headers.
+ */
+export async function readHeaderRules(dir = dist) {
+  const rules = [];
+  for (const line of (await readFile(join(dir, '_headers'), 'utf8')).split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: line.trim(), headers: {} });
+    } else {
+      const colon = line.indexOf(':');
+      rules.at(-1).headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+    }
+  }
+  return rules;
+}
+
+function headersFor(rules, path) {
+  const headers = {};
+  for (const { pattern, headers: add } of rules) {
+    const matches = pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern;
+    if (matches) Object.assign(headers, add);
+  }
+  return headers;
+}
+
+/**
+ * Serves dist/ at `/` and again under `/help/`, as a partner's sub-path would,
+ * with the headers from dist/_headers, as a static host would send them.
  * An unknown .html path answers 404 with index.html, as static hosts
  * configured with a 404 page do, so the widget's own not-found page shows.
  */
 export async function serveDist() {
+  const rules = await readHeaderRules();
   const server = createServer(async (req, res) => {
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (path.startsWith('/help/')) path = path.slice('/help'.length);
+    for (const [name, value] of Object.entries(headersFor(rules, path))) res.setHeader(name, value);
     if (path.endsWith('/')) path += 'index.html';
     const file = normalize(join(dist, path));
     if (!file.startsWith(dist)) {

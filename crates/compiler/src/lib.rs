@@ -7,6 +7,7 @@
 
 pub mod diagnostic;
 pub mod front_matter;
+pub mod headers;
 pub mod html_check;
 pub mod links;
 pub mod markdown;

@@ -3,12 +3,14 @@
 //! - `help-content check [CONTENT_DIR]` prints every warning and error.
 //! - `help-content json CONTENT_DIR` prints the compiled model, as bundled.
 //! - `help-content pages CONTENT_DIR DIST_DIR` writes one page file per hub and
-//!   article next to Trunk's `index.html`, and `references.html` (run by
-//!   Trunk's post-build hook).
+//!   article next to Trunk's `index.html`, `references.html`, the search
+//!   index and `_headers` with the Content-Security-Policy computed from the
+//!   built page (run by Trunk's post-build hook).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use help_compiler::headers::{content_security_policy, headers_file, inline_script_hashes, meta_policy};
 use help_compiler::{compile_dir, search_index, Settings};
 use help_core::route::REFERENCES_FILE;
 use help_core::search::SEARCH_INDEX_FILE;
@@ -50,14 +52,17 @@ fn json(dir: &Path) -> Result<(), String> {
 fn pages(content: &Path, dist: &Path) -> Result<(), String> {
     let compiled = compile_dir(content, &Settings::from_env()).map_err(|e| e.to_string())?;
     let shell_path: PathBuf = dist.join("index.html");
-    let shell = std::fs::read_to_string(&shell_path).map_err(|e| format!("{}: {e}", shell_path.display()))?;
+    let built = std::fs::read_to_string(&shell_path).map_err(|e| format!("{}: {e}", shell_path.display()))?;
+    let policy = content_security_policy(&inline_script_hashes(&built), &[]);
+    let shell = with_policy_meta(&built, &policy)?;
     let write = |file: &str, html: &str| {
         let path = dist.join(file);
         std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))
     };
-    for page in compiled.site.pages.iter().filter(|p| p.file != "index.html") {
+    for page in &compiled.site.pages {
         write(&page.file, &shell)?;
     }
+    write("_headers", &headers_file(&policy))?;
     write(REFERENCES_FILE, &references_page(&shell, &compiled.site)?)?;
     let index = serde_json::to_string(&search_index(&compiled.site, content)).map_err(|e| e.to_string())?;
     write(SEARCH_INDEX_FILE, &index)
@@ -86,6 +91,22 @@ fn references_page(shell: &str, site: &help_core::Site) -> Result<String, String
     let root = "<div id=\"app\">";
     let at = with_title.find(root).ok_or("index.html has no <div id=\"app\">")? + root.len();
     Ok(format!("{}{body}{}", &with_title[..at], &with_title[at..]))
+}
+
+/// The policy (less what only a header can carry) and the referrer rule as
+/// `<meta>` tags, for static hosts that cannot set headers. Run once: Trunk
+/// writes a fresh `index.html` on every build.
+fn with_policy_meta(html: &str, policy: &str) -> Result<String, String> {
+    if html.contains("http-equiv=\"Content-Security-Policy\"") {
+        return Err("index.html already has a policy: was it not written by this build?".into());
+    }
+    let charset = "<meta charset=\"utf-8\">";
+    let at = html.find(charset).ok_or("index.html has no <meta charset=\"utf-8\">")? + charset.len();
+    let meta = format!(
+        "\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n    <meta name=\"referrer\" content=\"no-referrer\">",
+        escape(&meta_policy(policy))
+    );
+    Ok(format!("{}{meta}{}", &html[..at], &html[at..]))
 }
 
 fn escape(text: &str) -> String {

@@ -1,0 +1,106 @@
+//! The HTTP headers the built widget must be served with, above all its
+//! Content-Security-Policy. The policy is computed from the built page itself
+//! (the hash of Trunk's inline start-up script), so it cannot go stale.
+
+use base64::Engine as _;
+use sha2::{Digest, Sha256};
+
+/// `sha256-…` sources for every inline `<script>` in `html`, in document order.
+///
+/// The hash is over the script's text exactly as written, which is what the
+/// browser hashes: script content is raw text, with no entity decoding.
+pub fn inline_script_hashes(html: &str) -> Vec<String> {
+    let mut hashes = Vec::new();
+    let mut rest = html;
+    while let Some(start) = find_ascii_case_insensitive(rest, "<script") {
+        let after_name = &rest[start + "<script".len()..];
+        let Some(tag_end) = after_name.find('>') else { break };
+        let attributes = &after_name[..tag_end];
+        let body_and_more = &after_name[tag_end + 1..];
+        let Some(body_end) = find_ascii_case_insensitive(body_and_more, "</script") else { break };
+        if !has_src(attributes) {
+            let digest = Sha256::digest(body_and_more[..body_end].as_bytes());
+            hashes.push(format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest)));
+        }
+        rest = &body_and_more[body_end..];
+    }
+    hashes
+}
+
+fn has_src(attributes: &str) -> bool {
+    attributes
+        .split(|c: char| c.is_ascii_whitespace())
+        .any(|attribute| attribute.to_ascii_lowercase().starts_with("src="))
+}
+
+fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
+    haystack.as_bytes().windows(needle.len()).position(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// The widget's Content-Security-Policy: its own origin only, no inline code
+/// but the hashed start-up script, WebAssembly allowed to compile.
+///
+/// `frame_ancestors` lists who may show the widget in a frame (the widget
+/// itself and each partner's allowed origins).
+pub fn content_security_policy(script_hashes: &[String], frame_ancestors: &[String]) -> String {
+    let mut script_src = vec!["'self'".to_owned(), "'wasm-unsafe-eval'".to_owned()];
+    script_src.extend(script_hashes.iter().cloned());
+    let mut ancestors = vec!["'self'".to_owned()];
+    ancestors.extend(frame_ancestors.iter().cloned());
+    [
+        "default-src 'none'".to_owned(),
+        format!("script-src {}", script_src.join(" ")),
+        "style-src 'self'".to_owned(),
+        "img-src 'self' data:".to_owned(),
+        "connect-src 'self'".to_owned(),
+        "manifest-src 'self'".to_owned(),
+        "worker-src 'self'".to_owned(),
+        "base-uri 'none'".to_owned(),
+        "form-action 'self'".to_owned(),
+        format!("frame-ancestors {}", ancestors.join(" ")),
+    ]
+    .join("; ")
+}
+
+/// The same policy for a `<meta>` tag, for hosts that cannot set headers:
+/// without `frame-ancestors`, which browsers ignore (and complain about) there.
+pub fn meta_policy(policy: &str) -> String {
+    policy.split("; ").filter(|directive| !directive.starts_with("frame-ancestors")).collect::<Vec<_>>().join("; ")
+}
+
+/// Headers for every file, in the `_headers` format that static hosts
+/// (Netlify, Cloudflare Pages and others) read. Paths are from the host's
+/// root: a widget served under a sub-path needs them prefixed.
+pub fn headers_file(policy: &str) -> String {
+    format!(
+        "/*\n\
+         \x20 Content-Security-Policy: {policy}\n\
+         \x20 X-Content-Type-Options: nosniff\n\
+         \x20 Referrer-Policy: no-referrer\n\
+         \x20 Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()\n"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_only_inline_scripts_exactly_as_written() {
+        let html = "<script type=\"module\">\nimport x from './a.js';\n</script>\
+                    <SCRIPT src=\"b.js\"></SCRIPT><script>alert(1)</script>";
+        let hashes = inline_script_hashes(html);
+        assert_eq!(hashes.len(), 2, "{hashes:?}");
+        // echo -n "alert(1)" | openssl dgst -sha256 -binary | base64
+        assert_eq!(hashes[1], "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='");
+    }
+
+    #[test]
+    fn policy_has_no_unsafe_sources_and_meta_drops_frame_ancestors() {
+        let policy = content_security_policy(&["'sha256-x'".into()], &["https://partner.example".into()]);
+        assert!(!policy.contains("unsafe-inline") && !policy.contains(" 'unsafe-eval'"), "{policy}");
+        assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-x';"), "{policy}");
+        assert!(policy.ends_with("frame-ancestors 'self' https://partner.example"), "{policy}");
+        assert!(!meta_policy(&policy).contains("frame-ancestors"));
+    }
+}
