@@ -93,6 +93,7 @@ impl fmt::Display for Failed {
 impl std::error::Error for Failed {}
 
 /// One content file as read from disk.
+#[derive(Debug, Clone)]
 pub struct Source {
     /// Shown in messages.
     pub path: PathBuf,

@@ -1,0 +1,311 @@
+//! Property tests (proptest) over hostile and random input, on the real
+//! content: the URL contract, error-code reading and search in the core, and
+//! the content compiler over mutated articles.
+//!
+//! Each property runs a bounded number of cases in the test suite; run many
+//! more on demand with `PROPTEST_CASES=100000 cargo test --release -p
+//! help-compiler --test properties`. Coverage-guided fuzz targets for the same
+//! code are in `fuzz/` (cargo-fuzz, nightly).
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use help_compiler::{compile, read_dir, search_index, Settings, Source};
+use help_core::error_code::{codes_in, parse_code};
+use help_core::route::Route;
+use help_core::search::{snippet, SearchIndex};
+use help_core::Site;
+use proptest::prelude::*;
+use proptest::test_runner::Config;
+
+fn content_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
+}
+
+fn content_sources() -> &'static Vec<Source> {
+    static SOURCES: OnceLock<Vec<Source>> = OnceLock::new();
+    SOURCES.get_or_init(|| read_dir(&content_dir()).expect("content/"))
+}
+
+fn site_and_index() -> &'static (Site, SearchIndex) {
+    static BUILT: OnceLock<(Site, SearchIndex)> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        let site = compile(content_sources(), &Settings::default()).unwrap_or_else(|e| panic!("{e}")).site;
+        let index = search_index(&site, &content_dir());
+        (site, index)
+    })
+}
+
+/// `cases` unless PROPTEST_CASES asks for more (or fewer).
+fn config(cases: u32) -> Config {
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(cases);
+    Config { cases, failure_persistence: None, ..Config::default() }
+}
+
+/// Text a person, a partner system or an attacker might put in a URL or the
+/// search box: plausible pieces, markup, odd Unicode, and sometimes 10,000
+/// characters of it.
+fn hostile_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("CID7023".to_owned()),
+        Just("cid 3009".to_owned()),
+        Just("7023".to_owned()),
+        Just("password".to_owned()),
+        Just("landline".to_owned()),
+        Just("<script>alert(1)</script>".to_owned()),
+        Just("\"'><img src=x onerror=alert(1)>".to_owned()),
+        Just("javascript:alert(1)".to_owned()),
+        Just("%00%ff%".to_owned()),
+        Just("../../etc/passwd".to_owned()),
+        Just("#".to_owned()),
+        Just("\u{0}\u{202e}\u{feff}\u{fffd}".to_owned()),
+        Just("ｃｉｄ７０２３".to_owned()),
+        Just("manage.html".to_owned()),
+        "\\PC{0,12}",
+        any::<String>(),
+    ];
+    prop_oneof![
+        8 => prop::collection::vec(piece.clone(), 0..6).prop_map(|p| p.concat()),
+        1 => (piece, 1000usize..=10_000).prop_map(|(p, n)| p.chars().cycle().take(n).collect()),
+        1 => "\\PC{10000}",
+    ]
+}
+
+fn parameter() -> impl Strategy<Value = (String, String)> {
+    let key = prop_oneof![
+        Just("error".to_owned()),
+        Just("q".to_owned()),
+        Just("partner".to_owned()),
+        Just("return-link".to_owned()),
+        "\\PC{0,8}",
+    ];
+    (key, hostile_text())
+}
+
+fn path() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("/".to_owned()),
+        Just("/help/index.html".to_owned()),
+        Just("/manage-landline-number.html".to_owned()),
+        Just("/error-messages-support.html".to_owned()),
+        Just("/references.html".to_owned()),
+        hostile_text().prop_map(|t| format!("/{t}")),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config(512))]
+
+    /// Any location resolves to something the app can show, and a page
+    /// route never names a page or section the content does not have.
+    #[test]
+    fn every_location_resolves_to_a_real_view(
+        path in path(),
+        params in prop::collection::vec(parameter(), 0..5),
+        fragment in hostile_text(),
+    ) {
+        let (site, _) = site_and_index();
+        let route = Route::resolve(site, &path, &params, &fragment);
+        match &route {
+            Route::Page { index, anchor, reference } => {
+                let page = &site.pages[*index];
+                if let Some(anchor) = anchor {
+                    prop_assert!(page.has_anchor(anchor), "{anchor:?} is not on {}", page.file);
+                }
+                if let Some(code) = reference {
+                    prop_assert!(site.reference(code).is_some());
+                }
+            }
+            Route::UnknownReference { code: Some(code) } => {
+                prop_assert!(parse_code(code).as_deref() == Some(code.as_str()));
+                prop_assert!(site.reference(code).is_none());
+            }
+            Route::UnknownReference { code: None } | Route::References | Route::NotFound { .. } => {}
+        }
+        // An `error` parameter always wins, whatever else the URL holds.
+        if params.iter().any(|(k, _)| k == "error") {
+            let is_error_view = matches!(route, Route::UnknownReference { .. } | Route::Page { reference: Some(_), .. });
+            prop_assert!(is_error_view, "{route:?}");
+        }
+    }
+
+    /// Error codes read from anything are always well formed.
+    #[test]
+    fn codes_read_from_anything_are_well_formed(text in hostile_text()) {
+        let well_formed = |code: &str| {
+            code.len() >= 7 && code.len() <= 8 && code.starts_with("CID") && code[3..].bytes().all(|b| b.is_ascii_digit())
+        };
+        if let Some(code) = parse_code(&text) {
+            prop_assert!(well_formed(&code), "{code:?}");
+        }
+        for code in codes_in(&text) {
+            prop_assert!(well_formed(&code), "{code:?}");
+        }
+    }
+
+    /// Any query, up to 10,000 characters, returns at most the limit of real
+    /// sections, and their snippets are cut from the section's own text.
+    #[test]
+    fn any_query_returns_real_sections_and_sane_snippets(query in hostile_text(), limit in 0usize..30) {
+        let (site, index) = site_and_index();
+        let results = index.search(&query, limit);
+        prop_assert!(results.hits.len() <= limit);
+        for hit in &results.hits {
+            prop_assert!((hit.doc as usize) < index.docs.len());
+            prop_assert!(hit.score.is_finite() && hit.score > 0.0);
+            let text = help_core::search::doc_text(&site.pages, &index.docs[hit.doc as usize]);
+            let pieces = snippet(&text, &results.matched, 30);
+            let words: usize = pieces.iter().map(|(p, _)| p.split_whitespace().count()).sum();
+            prop_assert!(words <= 34, "{pieces:?}");
+        }
+    }
+}
+
+/// A 10,000-character query costs no more than its first 256 characters:
+/// the engine reads only that much, so a hostile query is bounded by design.
+#[test]
+fn a_ten_thousand_character_query_is_read_only_as_far_as_the_limit() {
+    let (_, index) = site_and_index();
+    for unit in ["password ", "pasword", "CID7023 ", "ä", "<b>x</b> "] {
+        let long: String = unit.chars().cycle().take(10_000).collect();
+        let short: String = long.chars().take(256).collect();
+        let (a, b) = (index.search(&long, 10), index.search(&short, 10));
+        let docs = |r: &help_core::search::Results| r.hits.iter().map(|h| h.doc).collect::<Vec<_>>();
+        assert_eq!(docs(&a), docs(&b), "{unit:?}");
+    }
+}
+
+/// What a slip, a bad merge or a hostile editor might do to an article.
+#[derive(Debug, Clone)]
+enum Mutation {
+    Truncate(usize),
+    Insert(usize, String),
+    Flip(usize, u8),
+    NestLists(usize),
+    NestHtml(usize),
+    Repeat(usize),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    let fragment = prop_oneof![
+        Just("---\n".to_owned()),
+        Just("<details>".to_owned()),
+        Just("</details>".to_owned()),
+        Just("<div class=\"nhsuk-details__text\">".to_owned()),
+        Just("</div>".to_owned()),
+        Just("<summary>".to_owned()),
+        Just("<script>alert(1)</script>".to_owned()),
+        Just("<a href=\"javascript:alert(1)\">x</a>".to_owned()),
+        Just("<p onclick=\"x()\">".to_owned()),
+        Just("<!--".to_owned()),
+        Just("```\n".to_owned()),
+        Just("\n    indented\n".to_owned()),
+        Just("[x]: /manage/landline\n".to_owned()),
+        Just("[broken](/nowhere)".to_owned()),
+        Just("title: \"<b>\"\n".to_owned()),
+        Just("position: x\n".to_owned()),
+        Just("## CID7023\n".to_owned()),
+        Just("\u{0}\u{feff}\r".to_owned()),
+        "\\PC{0,20}",
+    ];
+    prop_oneof![
+        3 => any::<usize>().prop_map(Mutation::Truncate),
+        4 => (any::<usize>(), fragment).prop_map(|(at, f)| Mutation::Insert(at, f)),
+        2 => (any::<usize>(), any::<u8>()).prop_map(|(at, b)| Mutation::Flip(at, b)),
+        1 => (1usize..200).prop_map(Mutation::NestLists),
+        1 => (1usize..200).prop_map(Mutation::NestHtml),
+        1 => (1usize..50).prop_map(Mutation::Repeat),
+    ]
+}
+
+fn mutate(bytes: &[u8], mutation: &Mutation) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    let at = |n: usize| n % (bytes.len() + 1);
+    match mutation {
+        Mutation::Truncate(n) => out.truncate(at(*n)),
+        Mutation::Insert(n, text) => {
+            let i = at(*n);
+            out.splice(i..i, text.bytes());
+        }
+        Mutation::Flip(n, byte) => {
+            if !out.is_empty() {
+                let i = n % out.len();
+                out[i] = *byte;
+            }
+        }
+        Mutation::NestLists(depth) => {
+            for level in 0..*depth {
+                out.extend(format!("{}- level {level}\n", "  ".repeat(level)).bytes());
+            }
+        }
+        Mutation::NestHtml(depth) => {
+            out.extend("\n<div>".repeat(*depth).bytes());
+            out.extend("x".bytes());
+            out.extend("</div>".repeat(*depth).bytes());
+        }
+        Mutation::Repeat(times) => out = bytes.repeat(*times),
+    }
+    out
+}
+
+/// Compiles the real content with one file replaced: never a panic; either a
+/// model the app can read back, or errors that each name a real file and a
+/// line inside it.
+fn compiles_or_names_file_and_line(which: usize, bytes: Vec<u8>) -> Result<(), TestCaseError> {
+    let mut sources = content_sources().clone();
+    let which = which % sources.len();
+    sources[which].bytes = bytes;
+    match compile(&sources, &Settings::default()) {
+        Ok(compiled) => {
+            let json = serde_json::to_string(&compiled.site).expect("model serialises");
+            prop_assert!(help_core::bundle::site_from_json(&json).is_ok(), "the app cannot read the model back");
+        }
+        Err(failed) => {
+            let errors: Vec<_> = failed.errors().collect();
+            prop_assert!(!errors.is_empty());
+            for error in errors {
+                let source = sources.iter().find(|s| s.path == error.file);
+                prop_assert!(source.is_some(), "{error} names no source file");
+                let lines = source.unwrap().bytes.split(|b| *b == b'\n').count();
+                prop_assert!(error.line >= 1 && error.line <= lines + 1, "{error}: the file has {lines} lines");
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    #[test]
+    fn mutated_articles_compile_or_fail_naming_file_and_line(which in any::<usize>(), mutations in prop::collection::vec(mutation(), 1..4)) {
+        let sources = content_sources();
+        let original = &sources[which % sources.len()].bytes;
+        let bytes = mutations.iter().fold(original.clone(), |bytes, m| mutate(&bytes, m));
+        compiles_or_names_file_and_line(which, bytes)?;
+    }
+}
+
+/// Whole-file extremes the random mutations rarely reach.
+#[test]
+fn extreme_articles_compile_or_fail_naming_file_and_line() {
+    let sources = content_sources();
+    let article = &sources.iter().position(|s| s.relative == "manage/landline.md").expect("landline article");
+    let original = &sources[*article].bytes;
+    let mut cases: Vec<(&str, Vec<u8>)> = vec![
+        ("empty", Vec::new()),
+        ("front matter only", b"---\ntitle: x\n---\n".to_vec()),
+        ("invalid UTF-8 in the middle", [&original[..100], &[0xff, 0xfe, 0x80][..], &original[100..]].concat()),
+        ("a NUL byte", [&original[..], b"\0"].concat()),
+        ("4 MB", original.repeat(4 * 1024 * 1024 / original.len())),
+        ("10,000 nested lists", (0..10_000).map(|i| format!("{}- {i}\n", " ".repeat(i % 200))).collect::<String>().into_bytes()),
+        ("10,000 nested blockquotes", format!("---\ntitle: x\n---\n{}x\n", "> ".repeat(10_000)).into_bytes()),
+        ("10,000 unclosed divs", [&original[..], "<div>".repeat(10_000).as_bytes()].concat()),
+        ("unbalanced details", [&original[..], b"\n<details><summary>x</summary>\n\n</div></div></details></details>\n"].concat()),
+    ];
+    for (what, bytes) in cases.drain(..) {
+        if let Err(e) = compiles_or_names_file_and_line(*article, bytes) {
+            panic!("{what}: {e}");
+        }
+    }
+}
