@@ -89,9 +89,9 @@ impl TokenSink for Sink<'_> {
                 report.warning(line, format!("the `style` attribute on `<{name}>` is presentational and is dropped"));
             } else if URL_ATTRIBUTES.contains(&attr_name) {
                 if let Some(problem) = unsafe_url(value) {
+                    // Reported here, once: not passed on to link checking.
                     report.error(line, format!("the `{attr_name}` of `<{name}>` {problem}"));
-                }
-                if name == "a" && attr_name == "href" {
+                } else if name == "a" && attr_name == "href" {
                     self.links.borrow_mut().push(LinkRef { href: value.to_owned(), line });
                 }
             }

@@ -132,14 +132,16 @@ fn expand(
             }
             Event::Start(Tag::Link { dest_url, link_type, .. }) => {
                 if let Some(problem) = html_check::unsafe_url(dest_url) {
+                    // Reported here, once: not passed on to link checking.
                     report.error(line, format!("link `{}` {problem}", truncate(dest_url)));
+                } else {
+                    // `<name@example.org>` gives the bare address; its href is a mailto: link.
+                    let href = match link_type {
+                        LinkType::Email => format!("mailto:{dest_url}"),
+                        _ => dest_url.to_string(),
+                    };
+                    links.push(LinkRef { href, line });
                 }
-                // `<name@example.org>` gives the bare address; its href is a mailto: link.
-                let href = match link_type {
-                    LinkType::Email => format!("mailto:{dest_url}"),
-                    _ => dest_url.to_string(),
-                };
-                links.push(LinkRef { href, line });
             }
             Event::Start(Tag::HtmlBlock) => html_block = Some((line, String::new())),
             Event::Html(html) => match html_block.as_mut() {

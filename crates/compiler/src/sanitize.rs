@@ -23,3 +23,56 @@ pub fn clean(html: &str) -> String {
         .clean(html)
         .to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::clean;
+
+    /// What the checks would refuse, given straight to the sanitiser: none of
+    /// it may survive, and the harmless text around it must.
+    #[test]
+    fn strips_everything_that_could_run_or_load() {
+        let payloads = [
+            "<script>alert(1)</script>",
+            "<SCRIPT SRC=https://evil.example/x.js></SCRIPT>",
+            "<svg onload=alert(1)><script>alert(1)</script></svg>",
+            "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+            "<a href=\"javascript:alert(1)\">x</a>",
+            "<a href=\"JaVaScRiPt:alert(1)\">x</a>",
+            "<a href=\"&#106;avascript:alert(1)\">x</a>",
+            "<a href=\"data:text/html,<script>alert(1)</script>\">x</a>",
+            "<a href=\"vbscript:msgbox(1)\">x</a>",
+            "<p onclick=\"alert(1)\" style=\"background:url(https://evil.example)\">x</p>",
+            "<details ontoggle=alert(1) open><summary>x</summary></details>",
+            "<iframe src=\"https://evil.example\"></iframe>",
+            "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
+            "<style>body{background:url(https://evil.example)}</style>",
+            "<link rel=stylesheet href=https://evil.example/x.css>",
+            "<meta http-equiv=refresh content=\"0;url=https://evil.example\">",
+            "<base href=https://evil.example/>",
+            "<form action=https://evil.example><input name=password></form>",
+            "<img src=x onerror=alert(1)>",
+            "<object data=https://evil.example/x.swf></object><embed src=x>",
+            "<template><script>alert(1)</script></template>",
+            "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></p></noscript>",
+            "<div><!--<script>alert(1)</script>--></div>",
+        ];
+        let forbidden = [
+            "<script", "<svg", "<math", "javascript:", "vbscript:", "data:", "onclick", "onload", "ontoggle", "onerror", "style",
+            "<iframe", "srcdoc", "<link", "<meta", "<base", "<form", "<input", "<img", "<object", "<embed", "<template", "<noscript", "<!--",
+        ];
+        for payload in payloads {
+            let cleaned = clean(&format!("<p>before</p>{payload}<p>after</p>")).to_ascii_lowercase();
+            for bad in forbidden {
+                assert!(!cleaned.contains(bad), "{payload:?} left {bad:?} in {cleaned:?}");
+            }
+            assert!(cleaned.starts_with("<p>before</p>") && cleaned.ends_with("<p>after</p>"), "{payload:?} → {cleaned:?}");
+        }
+    }
+
+    #[test]
+    fn keeps_the_markup_articles_use() {
+        let html = "<details><summary>Why</summary><div><p><a href=\"https://www.nhs.uk/\" title=\"NHS\">NHS</a> and <a href=\"mailto:x@nhs.net\">mail</a></p><ol start=\"2\"><li><strong>b</strong></li></ol></div></details>";
+        assert_eq!(clean(html), html);
+    }
+}

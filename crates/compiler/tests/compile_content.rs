@@ -317,6 +317,23 @@ fn html_that_could_run_code_or_load_from_elsewhere_fails() {
     assert_error("data-url.md", 12, "`data:` URL");
     assert_error("style-element.md", 10, "`<style>` is not allowed");
     assert_error("object.md", 12, "`<object>` is not allowed");
+    assert_error("svg-script.md", 14, "`<script>` is not allowed");
+    assert_error("svg-onload.md", 16, "`onload` attribute on `<svg>`");
+    assert_error("encoded-javascript.md", 14, "`javascript:`");
+    assert_error("markdown-javascript.md", 14, "`javascript:`");
+    assert_error("markdown-data.md", 14, "`data:` URL");
+    assert_error("markdown-image.md", 14, "images are not supported");
+    assert_error("meta-refresh.md", 14, "`<meta>` is not allowed");
+    assert_error("form.md", 14, "`<form>` is not allowed");
+}
+
+#[test]
+fn each_hostile_fixture_fails_once_per_problem() {
+    // One clear message per problem: a link is not reported again by link checking.
+    for bad in ["javascript-link.md", "markdown-javascript.md", "encoded-javascript.md", "data-url.md", "markdown-data.md"] {
+        let errors = errors_with(bad);
+        assert_eq!(errors.len(), 1, "{bad}: {errors:#?}");
+    }
 }
 
 #[test]
@@ -461,4 +478,51 @@ fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), target).unwrap();
         }
     }
+}
+
+/// Front-matter values with quotes, ampersands and angle brackets reach every
+/// output the build writes as the same text, escaped, never as markup.
+#[test]
+fn hostile_front_matter_is_escaped_in_every_output() {
+    let dir = std::env::temp_dir().join(format!("help-compiler-escaping-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let (content, dist) = (dir.join("content"), dir.join("dist"));
+    copy_dir(&repo_content(), &content);
+    let hostile = r#"Landline "number" & <b>more</b> </script><script>alert('x')</script>"#;
+    let landline = content.join("manage/landline.md");
+    let text = std::fs::read_to_string(&landline).unwrap();
+    let yaml_value = format!("'{}'", hostile.replace('\'', "''"));
+    std::fs::write(&landline, text.replacen("title: Landline number", &format!("title: {yaml_value}"), 1)).unwrap();
+    std::fs::create_dir_all(&dist).unwrap();
+    let shell = "<!doctype html><html><head><meta charset=\"utf-8\"><title>NHS login help</title>\
+                 <script type=\"module\">import init from './app.js'; await init();</script></head>\
+                 <body><div id=\"app\"></div></body></html>";
+    std::fs::write(dist.join("index.html"), shell).unwrap();
+
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_help-content"))
+        .args(["pages".as_ref(), content.as_os_str(), dist.as_os_str()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+
+    // The bundled model carries the exact text; the search index is still valid JSON.
+    let site = compile_dir(&content, &Settings::default()).unwrap_or_else(|e| panic!("{e}")).site;
+    let json = serde_json::to_string(&site).unwrap();
+    let read_back = help_core::bundle::site_from_json(&json).unwrap();
+    assert_eq!(read_back.page_by_file("manage-landline-number.html").unwrap().1.title, hostile);
+    help_core::bundle::index_from_json(&std::fs::read_to_string(dist.join("search-index.json")).unwrap()).unwrap();
+
+    // The HTML the build writes shows it escaped, and the markup around it is intact.
+    let references = std::fs::read_to_string(dist.join("references.html")).unwrap();
+    assert!(references.contains("Landline &quot;number&quot; &amp; &lt;b&gt;more&lt;/b&gt; &lt;/script&gt;&lt;script&gt;alert('x')&lt;/script&gt;"), "{references}");
+    assert!(!references.contains("<b>more</b>") && !references.contains("alert('x')</script>"));
+    assert_eq!(references.matches("<script").count(), 1, "only the start-up script");
+    for file in ["index.html", "manage-landline-number.html", "references.html"] {
+        let html = std::fs::read_to_string(dist.join(file)).unwrap();
+        assert!(html.contains("<meta http-equiv=\"Content-Security-Policy\""), "{file}");
+    }
+    let headers = std::fs::read_to_string(dist.join("_headers")).unwrap();
+    let hashes = help_compiler::headers::inline_script_hashes(shell);
+    assert!(headers.contains(&hashes[0]), "{headers}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }
