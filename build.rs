@@ -6,12 +6,22 @@ use std::path::Path;
 use help_compiler::{compile_dir, search_index, version_of, Settings};
 
 fn main() {
-    println!("cargo::rerun-if-changed=content");
+    // HELP_CONTENT_DIR builds other content (the offline-update test's second
+    // version); the page files must then come from the same folder.
+    println!("cargo::rerun-if-env-changed=HELP_CONTENT_DIR");
+    let content = std::env::var("HELP_CONTENT_DIR").unwrap_or_else(|_| "content".to_owned());
+    let content = Path::new(&content);
+    println!("cargo::rerun-if-changed={}", content.display());
     println!("cargo::rerun-if-env-changed={}", Settings::ENV_HELP_CENTRE_URL);
     println!("cargo::rerun-if-env-changed={}", Settings::ENV_CONTACT_URL);
+    // A build that retires the service worker must not register it again:
+    // the retiring worker reloads the page, which would register it anew.
+    println!("cargo::rerun-if-env-changed={}", help_compiler::offline::ENV_RETIRE);
+    let worker = if help_compiler::offline::retire_from_env() { "off" } else { "on" };
+    println!("cargo::rustc-env=SERVICE_WORKER={worker}");
 
     // Build scripts run in the package folder, so paths in messages are short.
-    match compile_dir(Path::new("content"), &Settings::from_env()) {
+    match compile_dir(content, &Settings::from_env()) {
         Ok(compiled) => {
             for warning in &compiled.warnings {
                 println!("cargo::warning={warning}");
@@ -28,7 +38,7 @@ fn main() {
             // The app fetches the search index (written beside the pages by
             // `help-content pages`) with this version, so a new index is never
             // read from an old cache.
-            let index = serde_json::to_string(&search_index(&compiled.site, Path::new("content"))).expect("the index serialises");
+            let index = serde_json::to_string(&search_index(&compiled.site, content)).expect("the index serialises");
             println!("cargo::rustc-env=SEARCH_INDEX_VERSION={}", version_of(&index));
         }
         Err(failed) => {

@@ -72,6 +72,44 @@ for (const throttle of [1, 4]) {
 }
 console.log(`cold load transfers ${report[1].bytes} bytes gzip (${(report[1].bytes / 1024).toFixed(1)} KiB)`);
 
+// Offline reload: one visit online installs the service worker, then with
+// the network off the same address is opened again `runs` times; each time
+// from navigation start to the guidance heading having focus.
+{
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    addEventListener('focusin', (e) => {
+      if (window.__focusedAt === undefined && e.target.closest?.('section#cid7023')) window.__focusedAt = performance.now();
+    });
+  });
+  await page.goto(server.base + path);
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    if (registration.active.state !== 'activated') {
+      await new Promise((resolve) => registration.active.addEventListener('statechange', resolve));
+    }
+  });
+  const cached = await page.evaluate(async () => {
+    let bytes = 0;
+    for (const key of await caches.keys()) {
+      const cache = await caches.open(key);
+      for (const request of await cache.keys()) bytes += (await (await cache.match(request)).arrayBuffer()).byteLength;
+    }
+    return bytes;
+  });
+  await context.setOffline(true);
+  const times = [];
+  for (let i = 0; i <= runs; i++) {
+    await page.goto(server.base + path);
+    await page.waitForFunction(() => window.__focusedAt !== undefined, null, { timeout: 30_000 });
+    if (i > 0) times.push(await page.evaluate(() => window.__focusedAt)); // the first is a warm-up
+  }
+  await context.close();
+  const { median, p95 } = summary(times);
+  console.log(`offline: the service worker caches ${cached} bytes; ${path} offline reload, focus on the guidance heading after median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${runs} reloads)`);
+}
+
 // Keystroke to results painted, in the app: type each public query one
 // character at a time into the search box and time from the input event to
 // the frame after the results changed.

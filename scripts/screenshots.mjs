@@ -32,6 +32,14 @@ for (const [width, height, label] of [[390, 844, 'phone'], [1280, 900, 'desktop'
     await page.waitForTimeout(150);
     await page.screenshot({ path: `${out}/${name}-${label}.png`, fullPage: !path.includes('#') && !path.includes('error=CID7023') && !path.includes('3002') });
   }
+  // Offline, with the notice: after one visit online installs the worker.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.context().setOffline(true);
+  for (const [name, path] of [['offline-article', 'manage-landline-number.html'], ['offline-error-cid7023', 'index.html?error=CID7023']]) {
+    await open(page, server.base + path);
+    await page.locator('.app-offline-notice').getByText('saved on this device').waitFor();
+    await page.screenshot({ path: `${out}/${name}-${label}.png` });
+  }
 }
 await browser.close();
 await server.close();

@@ -17,6 +17,11 @@ trunk build --release
 echo "release build: $(( $(date +%s) - build_start )) s"
 bash scripts/dist-sizes.sh
 
+echo "== second version, for the offline-update test"
+build_start=$(date +%s)
+bash scripts/build-second-version.sh
+echo "second build: $(( $(date +%s) - build_start )) s"
+
 echo "== browser tests (headless Chromium)"
 node --test --test-reporter=spec tests/e2e/
 

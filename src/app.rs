@@ -12,12 +12,18 @@ use yew::prelude::*;
 use crate::components::search::{self, Search};
 use crate::components::footer::Footer;
 use crate::components::header::Header;
+use crate::components::offline_notice::offline_notice;
 use crate::pages::article::ArticlePage;
 use crate::pages::hub::HubPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::references::{ReferencesPage, UnknownReferencePage, REFERENCES_TITLE, UNKNOWN_REFERENCE_TITLE};
 use crate::state::{Action, AppState, IndexState};
 use crate::{browser, content};
+
+/// The service worker, and the date it saved this device's copy (it answers
+/// this address from its cache; see `static/sw.js`).
+const SERVICE_WORKER_FILE: &str = "sw.js";
+const SAVED_ON_FILE: &str = "offline-saved-on";
 
 /// What every view may need from the app, in one context.
 #[derive(Clone, PartialEq)]
@@ -60,8 +66,44 @@ pub fn app() -> Html {
     let site = content::site();
     let state = use_reducer(|| {
         let (route, query) = current_location(site);
-        AppState { route, navigations: 0, query, index: IndexState::NotLoaded }
+        AppState { route, navigations: 0, query, index: IndexState::NotLoaded, online: browser::online(), saved_on: None }
     });
+
+    // Offline: register the service worker once the page is up (unless this
+    // build retires it), and follow the connection for the offline notice.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            if env!("SERVICE_WORKER") == "on" {
+                browser::register_service_worker(SERVICE_WORKER_FILE);
+            }
+            let window = web_sys::window().expect("browser window");
+            let went_offline = dispatch.clone();
+            let offline = EventListener::new(&window, "offline", move |_| went_offline.dispatch(Action::Connection(false)));
+            let came_online = dispatch.clone();
+            let online = EventListener::new(&window, "online", move |_| came_online.dispatch(Action::Connection(true)));
+            move || drop((offline, online))
+        });
+    }
+    // The date the offline copy was saved, answered by the service worker.
+    {
+        let dispatch = state.dispatcher();
+        // A page loaded from the network before the connection dropped is
+        // not the saved copy: it has no date to show.
+        let wanted = !state.online && state.saved_on.is_none() && browser::served_by_service_worker();
+        use_effect_with(wanted, move |wanted| {
+            if *wanted {
+                yew::platform::spawn_local(async move {
+                    // A date, as the worker wrote it; never a page a host
+                    // answered in its place.
+                    match browser::fetch_text(SAVED_ON_FILE).await {
+                        Ok(day) if day.len() <= 40 && !day.contains('<') => dispatch.dispatch(Action::SavedOn(day)),
+                        _ => {}
+                    }
+                });
+            }
+        });
+    }
 
     // Back and forward: the browser has already changed the URL.
     {
@@ -180,6 +222,7 @@ pub fn app() -> Html {
             <Header />
             <div class="nhsuk-width-container">
                 <main class="nhsuk-main-wrapper" id="maincontent">
+                    { offline_notice(state.online, state.saved_on.as_deref()) }
                     <Search query={AttrValue::from(state.query.clone())} index={state.index.clone()}
                         {on_query} {on_focus} {on_open} />
                     if !searching { { page } }

@@ -139,3 +139,42 @@ pub fn focus(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// Whether the browser believes it is online.
+pub fn online() -> bool {
+    window().navigator().on_line()
+}
+
+/// Whether a service worker answers this page's requests: only then is what
+/// it shows the copy saved on this device.
+pub fn served_by_service_worker() -> bool {
+    js_sys::Reflect::get(&window().navigator(), &JsValue::from_str("serviceWorker"))
+        .and_then(|container| js_sys::Reflect::get(&container, &JsValue::from_str("controller")))
+        .is_ok_and(|controller| controller.is_object())
+}
+
+/// Registers the offline service worker (`sw.js`, beside the page, so it
+/// works under any sub-path). Where it cannot be registered (private mode, a
+/// policy, an old browser, a sandboxed frame) the widget works online as
+/// before: the reason goes to the console, nothing to the person.
+pub fn register_service_worker(url: &'static str) {
+    // Reached through Reflect: merely reading `navigator.serviceWorker`
+    // throws in some sandboxed frames, and it is undefined in others.
+    let container = js_sys::Reflect::get(&window().navigator(), &JsValue::from_str("serviceWorker"))
+        .ok()
+        .filter(|c| c.is_object());
+    let register = container.as_ref().and_then(|c| js_sys::Reflect::get(c, &JsValue::from_str("register")).ok());
+    let (Some(container), Some(register)) = (container, register.and_then(|r| r.dyn_into::<js_sys::Function>().ok())) else {
+        web_sys::console::info_1(&JsValue::from_str("Offline help is not available in this browser."));
+        return;
+    };
+    let Ok(promise) = register.call1(&container, &JsValue::from_str(url)).and_then(|p| p.dyn_into::<js_sys::Promise>()) else {
+        web_sys::console::info_1(&JsValue::from_str("Offline help could not be set up."));
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(reason) = wasm_bindgen_futures::JsFuture::from(promise).await {
+            web_sys::console::info_2(&JsValue::from_str("Offline help could not be set up:"), &reason);
+        }
+    });
+}

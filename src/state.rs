@@ -40,6 +40,10 @@ pub struct AppState {
     /// not empty the results stand in place of the page.
     pub query: String,
     pub index: IndexState,
+    /// Whether the browser is online, and when this device saved the copy it
+    /// shows offline (`22 November 2026`, once known).
+    pub online: bool,
+    pub saved_on: Option<String>,
 }
 
 impl AppState {
@@ -59,6 +63,10 @@ pub enum Action {
     IndexLoading,
     IndexLoaded(Rc<SearchIndex>),
     IndexFailed,
+    /// The browser went online (`true`) or offline.
+    Connection(bool),
+    /// The date the service worker saved the offline copy.
+    SavedOn(String),
 }
 
 impl Reducible for AppState {
@@ -80,6 +88,9 @@ impl Reducible for AppState {
             Action::IndexLoading => return self,
             Action::IndexLoaded(index) => next.index = IndexState::Ready(index),
             Action::IndexFailed => next.index = IndexState::Failed,
+            Action::Connection(online) if online == next.online => return self,
+            Action::Connection(online) => next.online = online,
+            Action::SavedOn(day) => next.saved_on = Some(day),
         }
         Rc::new(next)
     }
@@ -90,7 +101,7 @@ mod tests {
     use super::*;
 
     fn start() -> Rc<AppState> {
-        Rc::new(AppState { route: Route::NotFound { file: "x.html".into() }, navigations: 0, query: String::new(), index: IndexState::NotLoaded })
+        Rc::new(AppState { route: Route::NotFound { file: "x.html".into() }, navigations: 0, query: String::new(), index: IndexState::NotLoaded, online: true, saved_on: None })
     }
 
     #[test]
@@ -110,5 +121,14 @@ mod tests {
         assert!(Rc::ptr_eq(&loading, &loading.clone().reduce(Action::IndexLoading)));
         let failed = loading.reduce(Action::IndexFailed);
         assert_eq!(failed.reduce(Action::IndexLoading).index, IndexState::Loading);
+    }
+
+    #[test]
+    fn going_offline_keeps_the_page_and_learns_the_saved_date() {
+        let state = start();
+        assert!(Rc::ptr_eq(&state, &state.clone().reduce(Action::Connection(true))), "no re-render for no change");
+        let offline = state.reduce(Action::Connection(false)).reduce(Action::SavedOn("22 November 2026".into()));
+        assert_eq!((offline.online, offline.saved_on.as_deref(), offline.navigations), (false, Some("22 November 2026"), 0));
+        assert!(offline.reduce(Action::Connection(true)).online);
     }
 }

@@ -4,5 +4,6 @@ pub mod blocks;
 pub mod breadcrumbs;
 pub mod footer;
 pub mod header;
+pub mod offline_notice;
 pub mod page_link;
 pub mod search;

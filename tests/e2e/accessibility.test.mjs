@@ -44,3 +44,22 @@ test('no axe-core violations on any view', async () => {
     assert.deepEqual(violations, [], view);
   }
 });
+
+test('no axe-core violations offline, with the notice showing', async () => {
+  const page = await newPage(env.browser);
+  await open(page, env.server.base + 'manage-landline-number.html');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.context().setOffline(true);
+  for (const view of ['manage-landline-number.html', 'index.html?error=CID7023']) {
+    await open(page, env.server.base + view);
+    await page.locator('.app-offline-notice').getByText('saved on this device').waitFor();
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document, {
+        runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    assert.deepEqual(violations, [], `offline ${view}`);
+  }
+});

@@ -15,6 +15,8 @@ const types = {
   '.css': 'text/css',
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
 };
 
 /**
@@ -50,15 +52,21 @@ function headersFor(rules, path) {
  * An unknown .html path answers 404 with index.html, as static hosts
  * configured with a 404 page do, so the widget's own not-found page shows.
  */
-export async function serveDist() {
-  const rules = await readHeaderRules();
+export async function serveDist({ dir = dist, failServiceWorker = false } = {}) {
+  let root = dir;
+  let rules = await readHeaderRules(root);
   const server = createServer(async (req, res) => {
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (path.startsWith('/help/')) path = path.slice('/help'.length);
+    if (failServiceWorker && path === '/sw.js') {
+      res.writeHead(503).end();
+      return;
+    }
+    const served = root;
     for (const [name, value] of Object.entries(headersFor(rules, path))) res.setHeader(name, value);
     if (path.endsWith('/')) path += 'index.html';
-    const file = normalize(join(dist, path));
-    if (!file.startsWith(dist)) {
+    const file = normalize(join(served, path));
+    if (!file.startsWith(served)) {
       res.writeHead(403).end();
       return;
     }
@@ -69,7 +77,7 @@ export async function serveDist() {
     } catch {
       if (extname(path) === '.html') {
         res.writeHead(404, { 'content-type': types['.html'] });
-        res.end(await readFile(join(dist, 'index.html')));
+        res.end(await readFile(join(served, 'index.html')));
       } else {
         res.writeHead(404).end();
       }
@@ -77,7 +85,15 @@ export async function serveDist() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${server.address().port}/`;
-  return { base, close: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    base,
+    /** Serves another build from now on, as a deployment would. */
+    async deploy(newDir) {
+      rules = await readHeaderRules(newDir);
+      root = newDir;
+    },
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+  };
 }
 
 export async function launchBrowser() {
@@ -98,7 +114,11 @@ export async function launchBrowser() {
 /** A new page that fails the test on any console error or uncaught exception. */
 export async function newPage(browser, options = {}) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ...options });
-  const page = await context.newPage();
+  return watchProblems(await context.newPage());
+}
+
+/** Collects `page`'s console errors and uncaught exceptions in `page.problems`. */
+export function watchProblems(page) {
   page.problems = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') page.problems.push(`console: ${msg.text()}`);

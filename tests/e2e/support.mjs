@@ -3,7 +3,7 @@
 import { before, after } from 'node:test';
 import { serveDist, launchBrowser } from './browser.mjs';
 
-export { serveDist, launchBrowser, newPage, open, dist } from './browser.mjs';
+export { serveDist, launchBrowser, newPage, open, dist, watchProblems } from './browser.mjs';
 
 /**
  * For a test file: serves dist/ and starts Chromium before its tests, and

@@ -77,7 +77,9 @@ pub fn headers_file(policy: &str) -> String {
          \x20 Content-Security-Policy: {policy}\n\
          \x20 X-Content-Type-Options: nosniff\n\
          \x20 Referrer-Policy: no-referrer\n\
-         \x20 Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()\n"
+         \x20 Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()\n\
+         /sw.js\n\
+         \x20 Cache-Control: no-cache\n"
     )
 }
 

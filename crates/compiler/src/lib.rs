@@ -11,6 +11,7 @@ pub mod headers;
 pub mod html_check;
 pub mod links;
 pub mod markdown;
+pub mod offline;
 pub mod sanitize;
 pub mod slug;
 pub mod structure;

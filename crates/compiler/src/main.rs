@@ -6,6 +6,8 @@
 //!   article next to Trunk's `index.html`, `references.html`, the search
 //!   index and `_headers` with the Content-Security-Policy computed from the
 //!   built page (run by Trunk's post-build hook).
+//! - `help-content service-worker DIST_DIR` writes `sw.js`, which precaches
+//!   every file then in `DIST_DIR` (run by the hook after `pages`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -22,7 +24,8 @@ fn main() -> ExitCode {
         ["check", dir] => check(Path::new(dir)),
         ["json", dir] => json(Path::new(dir)),
         ["pages", content, dist] => pages(Path::new(content), Path::new(dist)),
-        _ => Err("usage: help-content check [CONTENT_DIR] | help-content json CONTENT_DIR | help-content pages CONTENT_DIR DIST_DIR".into()),
+        ["service-worker", dist] => service_worker(Path::new(dist)),
+        _ => Err("usage: help-content check [CONTENT_DIR] | help-content json CONTENT_DIR | help-content pages CONTENT_DIR DIST_DIR | help-content service-worker DIST_DIR".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -66,6 +69,23 @@ fn pages(content: &Path, dist: &Path) -> Result<(), String> {
     write(REFERENCES_FILE, &references_page(&shell, &compiled.site)?)?;
     let index = serde_json::to_string(&search_index(&compiled.site, content)).map_err(|e| e.to_string())?;
     write(SEARCH_INDEX_FILE, &index)
+}
+
+fn service_worker(dist: &Path) -> Result<(), String> {
+    use help_compiler::offline::{build_version, precache_list, retire_from_env, service_worker, SERVICE_WORKER_FILE};
+    let problem = |e: std::io::Error| format!("{}: {e}", dist.display());
+    let files = precache_list(dist).map_err(problem)?;
+    let version = build_version(dist, &files).map_err(problem)?;
+    let retire = retire_from_env();
+    let path = dist.join(SERVICE_WORKER_FILE);
+    std::fs::write(&path, service_worker(&version, &files, retire)).map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes: u64 = files.iter().map(|(_, size)| size).sum();
+    if retire {
+        eprintln!("service worker: RETIRED (clears caches and unregisters)");
+    } else {
+        eprintln!("service worker: version {version}, {} files, {bytes} bytes to cache", files.len());
+    }
+    Ok(())
 }
 
 /// `references.html` with its list already in the page, so support staff and

@@ -1,0 +1,74 @@
+// The widget's service worker: after one visit with a connection, every page,
+// search and error-code link works with none. Written into dist/ by
+// `help-content service-worker`, which fills in the build's version and files.
+//
+// - Install caches exactly this build's files, in a cache named by its
+//   version; if any download fails, install fails and the old version goes on.
+// - A new version waits until no tab shows the old one, so a page and its
+//   assets always come from one build; its activation deletes older caches.
+// - Cache first: pages and assets come from this build's cache, the network
+//   only for what the cache does not hold.
+'use strict';
+
+const VERSION = '__VERSION__';
+const FILES = __FILES__;
+const PREFIX = 'nhs-login-help-';
+const CACHE = PREFIX + VERSION;
+// When this device saved its copy, for the offline notice.
+const SAVED_ON = 'offline-saved-on';
+
+const scope = new URL(self.registration.scope);
+const inScope = (url) => url.origin === scope.origin && url.pathname.startsWith(scope.pathname);
+const fileOf = (url) => url.pathname.slice(scope.pathname.length) || 'index.html';
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      // `reload`: straight from the server, never from the HTTP cache, so
+      // the files are this build's. addAll stores all of them or none.
+      await cache.addAll(FILES.map((file) => new Request(file, { cache: 'reload' })));
+      // Written the NHS.UK way here (22 November 2026), in the device's own
+      // time zone, so the app shows it as it is.
+      const day = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+      await cache.put(SAVED_ON, new Response(day, { headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) {
+        if (key.startsWith(PREFIX) && key !== CACHE) await caches.delete(key);
+      }
+    })(),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || !inScope(url)) return;
+  event.respondWith(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      if (request.mode === 'navigate') {
+        // Any query or fragment: the page file itself answers, and the app
+        // reads the rest of the address.
+        const page = await cache.match(fileOf(url));
+        if (page) return page;
+        try {
+          return await fetch(request);
+        } catch (offline) {
+          // A page this build does not have, with no connection: the app
+          // shows its own not-found page.
+          return (await cache.match('index.html')) ?? Response.error();
+        }
+      }
+      // The search index is asked for with its build's version in the query.
+      const cached = await cache.match(request, { ignoreSearch: fileOf(url) === 'search-index.json' });
+      return cached ?? fetch(request);
+    })(),
+  );
+});
