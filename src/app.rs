@@ -61,13 +61,53 @@ fn load_index(dispatch: UseReducerDispatcher<AppState>) {
     });
 }
 
+/// The document title for a view: what is shown, then the service.
+pub fn page_title(site: &Site, route: &Route, searching: bool) -> String {
+    let title = match route {
+        _ if searching => "Search results".to_owned(),
+        Route::Page { index, reference: Some(code), .. } => format!("{code}: {}", site.pages[*index].title),
+        Route::Page { index, .. } => site.pages[*index].title.clone(),
+        Route::References => REFERENCES_TITLE.to_owned(),
+        Route::UnknownReference { .. } => UNKNOWN_REFERENCE_TITLE.to_owned(),
+        Route::NotFound { .. } => "Page not found".to_owned(),
+    };
+    format!("{title} - NHS login help")
+}
+
+/// Where the app starts: the view of the address it was opened at. The
+/// browser reads it from the location; the prerender names each page file.
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub route: Route,
+    /// `?q=` of the address.
+    #[prop_or_default]
+    pub query: String,
+    #[prop_or(true)]
+    pub online: bool,
+    /// Called after the first render, before any other effect: the browser
+    /// then puts the app in place of the prerendered page.
+    #[prop_or_default]
+    pub on_rendered: Callback<()>,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
     let site = content::site();
-    let state = use_reducer(|| {
-        let (route, query) = current_location(site);
-        AppState { route, navigations: 0, query, index: IndexState::NotLoaded, online: browser::online(), saved_on: None }
+    let state = use_reducer(|| AppState {
+        route: props.route.clone(),
+        navigations: 0,
+        query: props.query.clone(),
+        index: IndexState::NotLoaded,
+        online: props.online,
+        saved_on: None,
     });
+
+    // First: the rendered app takes the prerendered page's place, so that
+    // the effects below find their elements in the document.
+    {
+        let on_rendered = props.on_rendered.clone();
+        use_effect_with((), move |_| on_rendered.emit(()));
+    }
 
     // Offline: register the service worker once the page is up (unless this
     // build retires it), and follow the connection for the offline notice.
@@ -111,8 +151,15 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             let window = web_sys::window().expect("browser window");
             let listener = EventListener::new(&window, "popstate", move |_| {
-                let (route, query) = current_location(site);
-                dispatch.dispatch(Action::Navigated(route, query));
+                // After the browser has finished going back: its own fragment
+                // handling would otherwise take focus from the section the
+                // app focuses.
+                let dispatch = dispatch.clone();
+                gloo::timers::callback::Timeout::new(0, move || {
+                    let (route, query) = current_location(site);
+                    dispatch.dispatch(Action::Navigated(route, query));
+                })
+                .forget();
             });
             // Ctrl+K (Cmd+K on a Mac) finds the search box from anywhere; no
             // single-key shortcut, so typing elsewhere never jumps (WCAG 2.1.4).
@@ -141,17 +188,7 @@ pub fn app() -> Html {
     {
         let route = state.route.clone();
         let searching = state.searching();
-        use_effect_with((route, searching), move |(route, searching)| {
-            let title = match route {
-                _ if *searching => "Search results".to_owned(),
-                Route::Page { index, reference: Some(code), .. } => format!("{code}: {}", site.pages[*index].title),
-                Route::Page { index, .. } => site.pages[*index].title.clone(),
-                Route::References => REFERENCES_TITLE.to_owned(),
-                Route::UnknownReference { .. } => UNKNOWN_REFERENCE_TITLE.to_owned(),
-                Route::NotFound { .. } => "Page not found".to_owned(),
-            };
-            browser::set_title(&format!("{title} - NHS login help"));
-        });
+        use_effect_with((route, searching), move |(route, searching)| browser::set_title(&page_title(site, route, *searching)));
     }
     // After each navigation: focus where the URL points.
     {
@@ -193,12 +230,14 @@ pub fn app() -> Html {
     }
     let on_query = {
         let dispatch = state.dispatcher();
-        // Typing after a failed fetch (back online, say) tries again.
-        let failed = state.index == IndexState::Failed;
+        // Typing fetches the index if focusing did not (text typed into the
+        // prerendered box before the app arrived), and after a failed fetch
+        // (back online, say) tries again.
+        let idle = matches!(state.index, IndexState::NotLoaded | IndexState::Failed);
         Callback::from(move |query: String| {
             browser::replace_query(&query);
             dispatch.dispatch(Action::Typed(query));
-            if failed {
+            if idle {
                 load_index(dispatch.clone());
             }
         })
@@ -231,4 +270,25 @@ pub fn app() -> Html {
             <Footer />
         </ContextProvider<AppContext>>
     }
+}
+
+/// Starts the app in the browser: renders the view of the current address
+/// into a new element, and swaps it for the prerendered page in one step once
+/// the first render is complete, so nothing flashes or moves. Until then, and
+/// if the app fails before that, the prerendered page stays and works.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("NHS login help stopped: {info}").into());
+        browser::show_failure(&content::site().contact_href(None));
+    }));
+    let site = content::site();
+    let (route, query) = current_location(site);
+    let Some(fresh) = browser::new_root() else { return };
+    let on_rendered = {
+        let fresh = fresh.clone();
+        Callback::from(move |()| browser::take_over(&fresh))
+    };
+    let props = AppProps { route, query, online: browser::online(), on_rendered };
+    yew::Renderer::<App>::with_root_and_props(fresh, props).render();
 }

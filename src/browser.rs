@@ -178,3 +178,82 @@ pub fn register_service_worker(url: &'static str) {
         }
     });
 }
+
+/// The id of the element the app lives in, in every page file.
+const ROOT_ID: &str = "app";
+
+/// Set once the app has replaced the prerendered page.
+static TOOK_OVER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// A new, detached element for the app to render into.
+pub fn new_root() -> Option<web_sys::Element> {
+    window().document()?.create_element("div").ok()
+}
+
+/// Puts `fresh` (the rendered app) in place of the prerendered page, in one
+/// step. What the person did meanwhile carries over: open details sections,
+/// text typed in the search box, and keyboard focus.
+pub fn take_over(fresh: &web_sys::Element) {
+    if TOOK_OVER.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        return;
+    }
+    let Some(document) = window().document() else { return };
+    let Some(old) = document.get_element_by_id(ROOT_ID) else {
+        fresh.set_id(ROOT_ID);
+        if let Some(body) = document.body() {
+            let _ = body.append_child(fresh);
+        }
+        return;
+    };
+    if let Ok(open) = old.query_selector_all("details[open][id]") {
+        for i in 0..open.length() {
+            let id = open.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()).map(|e| e.id()).unwrap_or_default();
+            if let Ok(Some(details)) = fresh.query_selector(&format!("details[id=\"{id}\"]")) {
+                let _ = details.set_attribute("open", "");
+            }
+        }
+    }
+    let search_box = format!("#{}", crate::components::search::INPUT_ID);
+    let typed = old
+        .query_selector(&search_box)
+        .ok()
+        .flatten()
+        .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|i| i.value())
+        .filter(|v| !v.is_empty());
+    let focused = document.active_element().filter(|a| old.contains(Some(a))).map(|a| a.id()).filter(|id| !id.is_empty());
+    let _ = old.replace_with_with_node_1(fresh);
+    fresh.set_id(ROOT_ID);
+    if let Some(id) = focused {
+        focus(&id);
+    }
+    if let Some(text) = typed {
+        if let Some(input) = fresh.query_selector(&search_box).ok().flatten().and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            input.set_value(&text);
+            if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &{
+                let init = web_sys::EventInit::new();
+                init.set_bubbles(true);
+                init
+            }) {
+                let _ = input.dispatch_event(&event);
+            }
+        }
+    }
+}
+
+/// After a panic: the prerendered page, if it is still there, keeps working;
+/// otherwise a short message with the way to get help replaces the app.
+pub fn show_failure(contact_href: &str) {
+    if !TOOK_OVER.load(std::sync::atomic::Ordering::SeqCst) {
+        return;
+    }
+    let Some(root) = element(ROOT_ID) else { return };
+    root.set_inner_html(&format!(
+        "<div class=\"nhsuk-width-container\"><main class=\"nhsuk-main-wrapper\" id=\"maincontent\">\
+         <h1>Sorry, there is a problem with this help page</h1>\
+         <p>Reload the page to try again. You can also read this help on the \
+         <a href=\"https://help.login.nhs.uk/\">NHS login help centre</a> or \
+         <a href=\"{}\">contact NHS login support</a>.</p></main></div>",
+        contact_href.replace('"', "%22")
+    ));
+}

@@ -1,20 +1,13 @@
-//! The NHS login help widget: mounts the Yew app on the page.
+//! The NHS login help widget in the browser: renders the app for the current
+//! address, then puts it in place of the prerendered page in one step.
 
-mod app;
-mod browser;
-mod components;
-mod content;
-mod pages;
-mod state;
-
+#[cfg(target_arch = "wasm32")]
 fn main() {
-    std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("NHS login help stopped: {info}").into());
-    }));
-    // Render into #app, where the page files keep their fallback content.
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"))
-        .expect("the page has a #app element");
-    yew::Renderer::<app::App>::with_root(root).render();
+    nhs_login_help::app::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("this is the browser entry point: build it with `trunk build` (the native prerender is `--bin prerender`)");
+    std::process::exit(2);
 }

@@ -66,7 +66,8 @@ fn pages(content: &Path, dist: &Path) -> Result<(), String> {
         write(&page.file, &shell)?;
     }
     write("_headers", &headers_file(&policy))?;
-    write(REFERENCES_FILE, &references_page(&shell, &compiled.site)?)?;
+    // Its list is written by the prerender step, like every page's content.
+    write(REFERENCES_FILE, &shell)?;
     let index = serde_json::to_string(&search_index(&compiled.site, content)).map_err(|e| e.to_string())?;
     write(SEARCH_INDEX_FILE, &index)
 }
@@ -86,31 +87,6 @@ fn service_worker(dist: &Path) -> Result<(), String> {
         eprintln!("service worker: version {version}, {} files, {bytes} bytes to cache", files.len());
     }
     Ok(())
-}
-
-/// `references.html` with its list already in the page, so support staff and
-/// people without WebAssembly can use it; the app replaces it when it starts.
-fn references_page(shell: &str, site: &help_core::Site) -> Result<String, String> {
-    let mut items = String::new();
-    for r in &site.references {
-        let page = &site.pages[r.place.page];
-        items.push_str(&format!(
-            "<li><a href=\"{}#{}\">{}</a> – {} ({})</li>",
-            escape(&page.file),
-            escape(&r.place.section),
-            escape(&r.code),
-            escape(r.title()),
-            escape(&page.title)
-        ));
-    }
-    let body = format!(
-        "<div class=\"nhsuk-width-container\"><main class=\"nhsuk-main-wrapper\" id=\"maincontent\"><h1>Error references</h1>\
-         <ul class=\"nhsuk-list nhsuk-list--bullet app-reference-list\">{items}</ul></main></div>"
-    );
-    let with_title = shell.replacen("<title>NHS login help</title>", "<title>Error references - NHS login help</title>", 1);
-    let root = "<div id=\"app\">";
-    let at = with_title.find(root).ok_or("index.html has no <div id=\"app\">")? + root.len();
-    Ok(format!("{}{body}{}", &with_title[..at], &with_title[at..]))
 }
 
 /// The policy (less what only a header can carry) and the referrer rule as

@@ -480,8 +480,8 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// Front-matter values with quotes, ampersands and angle brackets reach every
-/// output the build writes as the same text, escaped, never as markup.
+/// Front-matter values with quotes, ampersands and angle brackets reach the
+/// model exactly, and leave every file this command writes intact.
 #[test]
 fn hostile_front_matter_is_escaped_in_every_output() {
     let dir = std::env::temp_dir().join(format!("help-compiler-escaping-{}", std::process::id()));
@@ -512,11 +512,9 @@ fn hostile_front_matter_is_escaped_in_every_output() {
     assert_eq!(read_back.page_by_file("manage-landline-number.html").unwrap().1.title, hostile);
     help_core::bundle::index_from_json(&std::fs::read_to_string(dist.join("search-index.json")).unwrap()).unwrap();
 
-    // The HTML the build writes shows it escaped, and the markup around it is intact.
-    let references = std::fs::read_to_string(dist.join("references.html")).unwrap();
-    assert!(references.contains("Landline &quot;number&quot; &amp; &lt;b&gt;more&lt;/b&gt; &lt;/script&gt;&lt;script&gt;alert('x')&lt;/script&gt;"), "{references}");
-    assert!(!references.contains("<b>more</b>") && !references.contains("alert('x')</script>"));
-    assert_eq!(references.matches("<script").count(), 1, "only the start-up script");
+    // Page files are the shell with the policy; their content (titles
+    // included) is written by the prerender step, which escapes it (tested
+    // there).
     for file in ["index.html", "manage-landline-number.html", "references.html"] {
         let html = std::fs::read_to_string(dist.join(file)).unwrap();
         assert!(html.contains("<meta http-equiv=\"Content-Security-Policy\""), "{file}");

@@ -1,0 +1,128 @@
+//! The prerender step (run by Trunk's post-build hook, after `help-content
+//! pages`): renders every page with the app's own components (Yew's
+//! server-side rendering) and writes the markup into its page file, with the
+//! page's title and description. With WebAssembly unavailable the pages are
+//! still complete: every article readable, every link a real link, every
+//! details section native.
+//!
+//! Usage: `prerender DIST_DIR`
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    let Some(dist) = std::env::args().nth(1) else {
+        eprintln!("usage: prerender DIST_DIR");
+        return std::process::ExitCode::FAILURE;
+    };
+    match prerender::run(std::path::Path::new(&dist)) {
+        Ok(count) => {
+            eprintln!("prerendered {count} page files");
+            std::process::ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("prerender: {message}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod prerender {
+    use std::path::Path;
+
+    use help_core::route::REFERENCES_FILE;
+    use help_core::Route;
+    use nhs_login_help::app::{page_title, App, AppProps};
+    use nhs_login_help::content;
+
+    /// The markup of `route` as the app renders it on first load.
+    fn render(route: Route) -> String {
+        let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a runtime");
+        runtime.block_on(
+            yew::ServerRenderer::<App>::with_props(move || AppProps {
+                route,
+                query: String::new(),
+                online: true,
+                on_rendered: Default::default(),
+            })
+            .hydratable(false)
+            .render(),
+        )
+    }
+
+    fn escape(text: &str) -> String {
+        text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    }
+
+    /// `shell` (a page file as `help-content pages` wrote it) with `body` in
+    /// its app element and its own title and description.
+    fn fill(shell: &str, body: &str, title: &str, description: Option<&str>) -> Result<String, String> {
+        let root = "<div id=\"app\">";
+        let start = shell.find(root).ok_or("no <div id=\"app\"> in the page file")? + root.len();
+        let end = start + shell[start..].find("</div>\n  </body>").ok_or("the app element does not end before </body>")?;
+        let mut html = format!("{}{body}{}", &shell[..start], &shell[end..]);
+        let title_tag = "<title>NHS login help</title>";
+        if !html.contains(title_tag) {
+            return Err("no <title>NHS login help</title> in the page file".into());
+        }
+        html = html.replacen(title_tag, &format!("<title>{}</title>", escape(title)), 1);
+        if let Some(description) = description {
+            let at = html.find("<meta name=\"description\" content=\"").ok_or("no description meta tag")?;
+            let value_start = at + "<meta name=\"description\" content=\"".len();
+            let value_end = value_start + html[value_start..].find('"').ok_or("unterminated description")?;
+            html.replace_range(value_start..value_end, &escape(description));
+        }
+        Ok(html)
+    }
+
+    pub fn run(dist: &Path) -> Result<usize, String> {
+        let site = content::site();
+        let mut files: Vec<(String, Route, Option<&str>)> = site
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(index, page)| (page.file.clone(), Route::Page { index, anchor: None, reference: None }, Some(page.subtitle.as_str())))
+            .collect();
+        files.push((REFERENCES_FILE.to_owned(), Route::References, None));
+        for (file, route, description) in &files {
+            let path = dist.join(file);
+            let shell = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let title = page_title(site, route, false);
+            let html = fill(&shell, &render(route.clone()), &title, description.filter(|d| !d.is_empty()))
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        Ok(files.len())
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        const SHELL: &str = "<html><head><title>NHS login help</title>\n    <meta name=\"description\" content=\"Help.\">\n  </head>\n  <body>\n    <div id=\"app\">\n      <noscript>old</noscript>\n    </div>\n  </body>\n</html>";
+
+        #[test]
+        fn titles_and_descriptions_are_escaped_and_the_content_replaces_the_fallback() {
+            let hostile = r#"Landline "number" & <b>more</b> </title><script>alert('x')</script>"#;
+            let html = fill(SHELL, "<main>page</main>", hostile, Some(hostile)).unwrap();
+            assert!(html.contains("<title>Landline &quot;number&quot; &amp; &lt;b&gt;more&lt;/b&gt; &lt;/title&gt;&lt;script&gt;alert('x')&lt;/script&gt;</title>"), "{html}");
+            assert!(html.contains("content=\"Landline &quot;number&quot; &amp; &lt;b&gt;"), "{html}");
+            assert!(!html.contains("<script>") && !html.contains("noscript"), "{html}");
+            assert!(html.contains("<div id=\"app\"><main>page</main></div>\n  </body>"), "{html}");
+        }
+
+        #[test]
+        fn every_page_renders_its_own_heading_with_real_links() {
+            let site = content::site();
+            for (index, page) in site.pages.iter().enumerate() {
+                let html = render(Route::Page { index, anchor: None, reference: None });
+                assert!(html.contains(&format!(">{}</h1>", escape(&page.title))), "{}", page.file);
+                assert!(html.contains("href=\"references.html\""), "{}: the footer links to the references", page.file);
+            }
+            let references = render(Route::References);
+            assert!(references.contains("href=\"error-messages-support.html#cid7023\""), "{references}");
+        }
+    }
+}
