@@ -14,6 +14,7 @@ fn main() {
     println!("cargo::rerun-if-changed={}", content.display());
     println!("cargo::rerun-if-env-changed={}", Settings::ENV_HELP_CENTRE_URL);
     println!("cargo::rerun-if-env-changed={}", Settings::ENV_CONTACT_URL);
+    println!("cargo::rerun-if-env-changed={}", Settings::ENV_TEST_PARTNERS);
     // A build that retires the service worker must not register it again:
     // the retiring worker reloads the page, which would register it anew.
     println!("cargo::rerun-if-env-changed={}", help_compiler::offline::ENV_RETIRE);

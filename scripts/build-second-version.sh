@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds a second version of the widget, with one visible content change, into
-# target/dist-v2/: the offline-update browser test deploys it over dist/.
+# Builds a second, test-only version of the widget into target/dist-v2/: one
+# visible content change (the offline-update browser test deploys it over
+# dist/), and the partners' test-only profiles (HELP_TEST_PARTNERS=1: the
+# localhost origins the embed tests use), which a release build never has.
 # Its own cargo target folder keeps both builds incremental.
 set -euo pipefail
 root="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -11,4 +13,4 @@ rm -rf "$content"
 cp -r content "$content"
 sed -i 's/^title: Landline number$/title: Landline number (updated)/' "$content/manage/landline.md"
 grep -q '^title: Landline number (updated)$' "$content/manage/landline.md"
-HELP_CONTENT_DIR="$content" CARGO_TARGET_DIR="target/v2" trunk build --release --dist target/dist-v2
+HELP_TEST_PARTNERS=1 HELP_CONTENT_DIR="$content" CARGO_TARGET_DIR="target/v2" trunk build --release --dist target/dist-v2

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use help_core::search::SEARCH_INDEX_FILE;
+use help_core::partner::{partner_visit, PartnerVisit};
 use help_core::{PageKind, Route, Site};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -24,6 +25,9 @@ use crate::{browser, content};
 /// this address from its cache; see `static/sw.js`).
 const SERVICE_WORKER_FILE: &str = "sw.js";
 const SAVED_ON_FILE: &str = "offline-saved-on";
+/// The script that speaks the embed protocol with a partner's page; only
+/// loaded inside a partner's frame (`static/embed-frame.js`).
+const FRAME_BRIDGE_FILE: &str = "embed-frame.js";
 
 /// What every view may need from the app, in one context.
 #[derive(Clone, PartialEq)]
@@ -33,6 +37,11 @@ pub struct AppContext {
     /// The error code the person arrived with (`?error=`), known or not:
     /// contact links that name no code of their own carry it.
     pub arrival: Option<AttrValue>,
+    /// The partner the person came from (`?partner=`), if any.
+    pub partner: Option<PartnerVisit>,
+    /// The answer to "Did this help?" on this page, and how to give it.
+    pub helped: Option<bool>,
+    pub answer: Callback<bool>,
 }
 
 /// The route and the search query (`q`) of the current location.
@@ -84,6 +93,12 @@ pub struct AppProps {
     pub query: String,
     #[prop_or(true)]
     pub online: bool,
+    /// `?partner=` and `?return-link=`, checked against the partner's profile.
+    #[prop_or_default]
+    pub partner: Option<PartnerVisit>,
+    /// `?embed`: shown in a partner's frame; the frame bridge is loaded.
+    #[prop_or_default]
+    pub embedded: bool,
     /// Called after the first render, before any other effect: the browser
     /// then puts the app in place of the prerendered page.
     #[prop_or_default]
@@ -100,6 +115,7 @@ pub fn app(props: &AppProps) -> Html {
         index: IndexState::NotLoaded,
         online: props.online,
         saved_on: None,
+        helped: None,
     });
 
     // First: the rendered app takes the prerendered page's place, so that
@@ -111,11 +127,16 @@ pub fn app(props: &AppProps) -> Html {
 
     // Offline: register the service worker once the page is up (unless this
     // build retires it), and follow the connection for the offline notice.
+    // In a partner's frame, load the bridge that talks to the partner's page.
     {
         let dispatch = state.dispatcher();
+        let embedded = props.embedded;
         use_effect_with((), move |_| {
             if env!("SERVICE_WORKER") == "on" {
                 browser::register_service_worker(SERVICE_WORKER_FILE);
+            }
+            if embedded {
+                browser::load_script(FRAME_BRIDGE_FILE);
             }
             let window = web_sys::window().expect("browser window");
             let went_offline = dispatch.clone();
@@ -254,7 +275,23 @@ pub fn app(props: &AppProps) -> Html {
     let searching = state.searching();
 
     let on_open = navigate.clone();
-    let context = AppContext { navigate, arrival: state.route.arrival_code().map(|c| AttrValue::from(c.to_owned())) };
+    let context = AppContext {
+        navigate,
+        arrival: state.route.arrival_code().map(|c| AttrValue::from(c.to_owned())),
+        partner: props.partner.clone(),
+        helped: state.helped,
+        answer: {
+            let dispatch = state.dispatcher();
+            Callback::from(move |helped| dispatch.dispatch(Action::Answered(helped)))
+        },
+    };
+    let return_link = props.partner.as_ref().and_then(|visit| {
+        let partner = &site.partners[visit.partner];
+        visit.return_link.as_ref().map(|href| html! {
+            // `_top`: inside a partner's frame, the partner's own page comes back whole.
+            <a class="nhsuk-back-link app-return-link" href={href.clone()} target="_top">{ &partner.return_label }</a>
+        })
+    });
     html! {
         <ContextProvider<AppContext> {context}>
             <a class="nhsuk-skip-link" href="#maincontent">{ "Skip to main content" }</a>
@@ -262,6 +299,7 @@ pub fn app(props: &AppProps) -> Html {
             <div class="nhsuk-width-container">
                 <main class="nhsuk-main-wrapper" id="maincontent">
                     { offline_notice(state.online, state.saved_on.as_deref()) }
+                    { for return_link }
                     <Search query={AttrValue::from(state.query.clone())} index={state.index.clone()}
                         {on_query} {on_focus} {on_open} />
                     if !searching { { page } }
@@ -284,11 +322,14 @@ pub fn start() {
     }));
     let site = content::site();
     let (route, query) = current_location(site);
+    let location = browser::location();
+    let partner = partner_visit(site, &location.params);
+    let embedded = location.params.iter().any(|(k, _)| k == "embed");
     let Some(fresh) = browser::new_root() else { return };
     let on_rendered = {
         let fresh = fresh.clone();
         Callback::from(move |()| browser::take_over(&fresh))
     };
-    let props = AppProps { route, query, online: browser::online(), on_rendered };
+    let props = AppProps { route, query, online: browser::online(), partner, embedded, on_rendered };
     yew::Renderer::<App>::with_root_and_props(fresh, props).render();
 }

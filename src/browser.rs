@@ -257,3 +257,14 @@ pub fn show_failure(contact_href: &str) {
         contact_href.replace('"', "%22")
     ));
 }
+
+/// Adds `<script type="module" src="{src}">` (same origin, allowed by the
+/// page's policy) to the document.
+pub fn load_script(src: &str) {
+    let Some(document) = window().document() else { return };
+    if let (Ok(script), Some(head)) = (document.create_element("script"), document.head()) {
+        let _ = script.set_attribute("type", "module");
+        let _ = script.set_attribute("src", src);
+        let _ = head.append_child(&script);
+    }
+}

@@ -44,6 +44,8 @@ pub struct AppState {
     /// shows offline (`22 November 2026`, once known).
     pub online: bool,
     pub saved_on: Option<String>,
+    /// The answer to "Did this help?" on the page shown, once given.
+    pub helped: Option<bool>,
 }
 
 impl AppState {
@@ -67,6 +69,8 @@ pub enum Action {
     Connection(bool),
     /// The date the service worker saved the offline copy.
     SavedOn(String),
+    /// "Did this help?" was answered.
+    Answered(bool),
 }
 
 impl Reducible for AppState {
@@ -79,6 +83,7 @@ impl Reducible for AppState {
                 next.route = route;
                 next.query = query;
                 next.navigations += 1;
+                next.helped = None;
             }
             Action::Typed(query) => next.query = query,
             // Once is enough; after a failure (offline), try again.
@@ -91,6 +96,7 @@ impl Reducible for AppState {
             Action::Connection(online) if online == next.online => return self,
             Action::Connection(online) => next.online = online,
             Action::SavedOn(day) => next.saved_on = Some(day),
+            Action::Answered(helped) => next.helped = Some(helped),
         }
         Rc::new(next)
     }
@@ -101,7 +107,7 @@ mod tests {
     use super::*;
 
     fn start() -> Rc<AppState> {
-        Rc::new(AppState { route: Route::NotFound { file: "x.html".into() }, navigations: 0, query: String::new(), index: IndexState::NotLoaded, online: true, saved_on: None })
+        Rc::new(AppState { route: Route::NotFound { file: "x.html".into() }, navigations: 0, query: String::new(), index: IndexState::NotLoaded, online: true, saved_on: None, helped: None })
     }
 
     #[test]
@@ -121,6 +127,13 @@ mod tests {
         assert!(Rc::ptr_eq(&loading, &loading.clone().reduce(Action::IndexLoading)));
         let failed = loading.reduce(Action::IndexFailed);
         assert_eq!(failed.reduce(Action::IndexLoading).index, IndexState::Loading);
+    }
+
+    #[test]
+    fn an_answer_holds_until_the_next_page() {
+        let answered = start().reduce(Action::Answered(false));
+        assert_eq!(answered.helped, Some(false));
+        assert_eq!(answered.reduce(Action::Navigated(Route::References, String::new())).helped, None);
     }
 
     #[test]

@@ -45,6 +45,8 @@ mod prerender {
                 route,
                 query: String::new(),
                 online: true,
+                partner: None,
+                embedded: false,
                 on_rendered: Default::default(),
             })
             .hydratable(false)

@@ -19,6 +19,8 @@ pub struct Render<'a> {
     /// code of their own carry it.
     pub arrival: Option<&'a str>,
     pub navigator: Option<&'a Callback<String>>,
+    /// The app's context, for the "Did this help?" under a code's guidance.
+    pub context: Option<&'a crate::app::AppContext>,
 }
 
 impl Render<'_> {

@@ -2,6 +2,7 @@
 
 pub mod blocks;
 pub mod breadcrumbs;
+pub mod feedback;
 pub mod footer;
 pub mod header;
 pub mod offline_notice;

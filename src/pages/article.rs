@@ -4,6 +4,7 @@ use yew::prelude::*;
 use crate::app::AppContext;
 use crate::components::blocks::Render;
 use crate::components::breadcrumbs::Breadcrumbs;
+use crate::components::feedback::feedback;
 use crate::components::page_link::PageLink;
 use crate::content;
 
@@ -28,6 +29,7 @@ pub fn article_page(props: &ArticleProps) -> Html {
     let render = Render {
         arrival: context.as_ref().and_then(|c| c.arrival.as_deref()),
         navigator: context.as_ref().map(|c| &c.navigate),
+        context: context.as_ref(),
     };
     let reference = props.reference.as_deref().and_then(|c| site.reference(c)).map(|(_, r)| r);
     let top_level: Vec<&Section> = page.sections.iter().filter(|s| s.level == 2).collect();
@@ -60,19 +62,29 @@ pub fn article_page(props: &ArticleProps) -> Html {
                         let named = props.anchor.as_deref() == Some(s.id.as_str());
                         section(s, named, reference.filter(|_| named), &render)
                     }) }
+                    // Under the guidance for a code, or else at the end.
+                    if reference.is_none() {
+                        { feedback(context.as_ref(), &page.file, None) }
+                    }
                 </div>
             </div>
         </>
     }
 }
 
-fn section(section: &Section, named_in_url: bool, reference: Option<&Reference>, render: &Render<'_>) -> Html {
+pub fn section(section: &Section, named_in_url: bool, reference: Option<&Reference>, render: &Render<'_>) -> Html {
+    section_at(section, section.level, named_in_url, reference, render)
+}
+
+/// A section with its heading at `level` (2 or deeper: a partner's article on
+/// the home page sits one level down).
+pub fn section_at(section: &Section, level: u8, named_in_url: bool, reference: Option<&Reference>, render: &Render<'_>) -> Html {
     // The mark sits inside the heading, so a screen reader reads it with the
     // heading when focus lands there.
     let mark = reference.map(|r| html! {
         <span class="nhsuk-caption-m app-reference-mark">{ format!("The guidance for your reference {}", r.code) }</span>
     });
-    let heading = if section.level == 2 {
+    let heading = if level == 2 {
         html! { <h2 tabindex="-1">{ mark }{ &section.heading }</h2> }
     } else {
         html! { <h3 tabindex="-1">{ mark }{ &section.heading }</h3> }
@@ -83,6 +95,9 @@ fn section(section: &Section, named_in_url: bool, reference: Option<&Reference>,
             { render.blocks(&section.blocks) }
             if let Some(reference) = reference.filter(|r| !r.also.is_empty()) {
                 { also_see(reference) }
+            }
+            if let Some(reference) = reference {
+                { feedback(render.context, &content::site().pages[reference.place.page].file, Some(&reference.code)) }
             }
         </section>
     }
@@ -109,12 +124,7 @@ fn also_see(reference: &Reference) -> Html {
     }
 }
 
-/// A partner's display name. Partner profiles (the embedding work) will name
-/// partners; until then the id, capitalised, is the name.
-pub fn partner_name(id: &str) -> String {
-    let mut name = id.to_owned();
-    if let Some(first) = name.get_mut(..1) {
-        first.make_ascii_uppercase();
-    }
-    name
+/// A partner's display name, from its profile.
+pub fn partner_name(id: &str) -> &str {
+    content::site().partner(id).map_or(id, |p| p.name.as_str())
 }

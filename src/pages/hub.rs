@@ -1,9 +1,12 @@
 use help_core::{Page, PageKind};
 use yew::prelude::*;
 
+use crate::app::AppContext;
+use crate::components::blocks::Render;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::page_link::PageLink;
 use crate::content;
+use crate::pages::article::section_at;
 
 #[derive(Properties, PartialEq)]
 pub struct HubProps {
@@ -17,6 +20,31 @@ pub struct HubProps {
 pub fn hub_page(props: &HubProps) -> Html {
     let site = content::site();
     let hub = &site.pages[props.index];
+    let context = use_context::<AppContext>();
+    // On the home page, a partner's visitors see its own guidance first.
+    let partner_guidance = context
+        .as_ref()
+        .filter(|_| hub.file == help_core::route::HOME_FILE)
+        .and_then(|c| c.partner.as_ref())
+        .and_then(|visit| site.page_by_file(&site.partners[visit.partner].article))
+        .map(|(_, article)| {
+            let render = Render { arrival: None, navigator: context.as_ref().map(|c| &c.navigate), context: None };
+            html! {
+                <div class="nhsuk-grid-row">
+                    <div class="nhsuk-grid-column-two-thirds app-partner-guidance">
+                        <h2>
+                            <span class="nhsuk-caption-m"><strong class="app-partner-label">{ format!("From {}", site.partners[context.as_ref().and_then(|c| c.partner.as_ref()).map_or(0, |v| v.partner)].name) }</strong></span>
+                            { &article.title }
+                        </h2>
+                        <p>{ &article.subtitle }</p>
+                        { render.blocks(&article.intro) }
+                        // One level down: the article's sections sit under its title here.
+                        { for article.sections.iter().map(|s| section_at(s, s.level + 1, false, None, &render)) }
+                        <h2>{ "NHS login help" }</h2>
+                    </div>
+                </div>
+            }
+        });
     html! {
         <>
             <Breadcrumbs index={props.index} />
@@ -26,6 +54,7 @@ pub fn hub_page(props: &HubProps) -> Html {
                     <p class="nhsuk-lede-text">{ &hub.subtitle }</p>
                 </div>
             </div>
+            { for partner_guidance }
             <ul class="nhsuk-grid-row nhsuk-card-group">
                 { for listed(hub).map(card) }
             </ul>

@@ -204,7 +204,7 @@ pub fn parse(split: &Split<'_>, report: &mut Reporter) -> Option<FrontMatter> {
     })
 }
 
-fn scalar_text<'a>(data: &YamlData<'a, MarkedYaml<'a>>) -> Option<String> {
+pub(crate) fn scalar_text<'a>(data: &YamlData<'a, MarkedYaml<'a>>) -> Option<String> {
     match data {
         YamlData::Value(Scalar::String(s)) => Some(s.to_string()),
         YamlData::Representation(s, ..) => Some(s.to_string()),

@@ -6,12 +6,14 @@
 //! build, warnings are printed and the build goes on.
 
 pub mod diagnostic;
+pub mod embed;
 pub mod front_matter;
 pub mod headers;
 pub mod html_check;
 pub mod links;
 pub mod markdown;
 pub mod offline;
+pub mod partners;
 pub mod sanitize;
 pub mod slug;
 pub mod structure;
@@ -35,6 +37,9 @@ pub struct Settings {
     pub help_centre_url: String,
     /// The contact page; it must end with `/` (the form loses the code otherwise).
     pub contact_url: String,
+    /// Whether partners' test-only profiles (localhost origins) are read:
+    /// for test builds only, never a release.
+    pub test_partners: bool,
 }
 
 impl Default for Settings {
@@ -42,6 +47,7 @@ impl Default for Settings {
         Settings {
             help_centre_url: "https://help.login.nhs.uk".into(),
             contact_url: "https://help.login.nhs.uk/contact/".into(),
+            test_partners: false,
         }
     }
 }
@@ -50,6 +56,7 @@ impl Settings {
     /// Names of the environment variables that override the defaults.
     pub const ENV_HELP_CENTRE_URL: &'static str = "HELP_CENTRE_URL";
     pub const ENV_CONTACT_URL: &'static str = "HELP_CONTACT_URL";
+    pub const ENV_TEST_PARTNERS: &'static str = "HELP_TEST_PARTNERS";
 
     pub fn from_env() -> Self {
         let mut settings = Settings::default();
@@ -59,6 +66,7 @@ impl Settings {
         if let Ok(url) = std::env::var(Self::ENV_CONTACT_URL) {
             settings.contact_url = url;
         }
+        settings.test_partners = matches!(std::env::var(Self::ENV_TEST_PARTNERS).as_deref(), Ok("1") | Ok("true"));
         settings
     }
 }
@@ -164,6 +172,13 @@ pub fn compile_dir(dir: &Path, settings: &Settings) -> Result<Compiled, Failed> 
     match read_dir(dir) {
         Ok(sources) => {
             let mut compiled = compile(&sources, settings)?;
+            match partners::read(dir, &compiled.site, settings.test_partners) {
+                Ok((partners, warnings)) => {
+                    compiled.site.partners = partners;
+                    compiled.warnings.extend(warnings);
+                }
+                Err(diagnostics) => return Err(Failed { diagnostics: diagnostics.into_iter().chain(compiled.warnings).collect() }),
+            }
             let list = dir.join(PUBLISHED_REFERENCES_FILE);
             if let Ok(text) = std::fs::read_to_string(&list) {
                 let diagnostics = check_published(&compiled.site, &list, &text);
@@ -271,6 +286,8 @@ pub fn compile(sources: &[Source], settings: &Settings) -> Result<Compiled, Fail
             help_centre_url: settings.help_centre_url.clone(),
             contact_url: settings.contact_url.clone(),
             references,
+            // Read from their own files by `compile_dir`.
+            partners: Vec::new(),
         },
         warnings: diagnostics,
     })

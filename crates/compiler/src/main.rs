@@ -56,7 +56,9 @@ fn pages(content: &Path, dist: &Path) -> Result<(), String> {
     let compiled = compile_dir(content, &Settings::from_env()).map_err(|e| e.to_string())?;
     let shell_path: PathBuf = dist.join("index.html");
     let built = std::fs::read_to_string(&shell_path).map_err(|e| format!("{}: {e}", shell_path.display()))?;
-    let policy = content_security_policy(&inline_script_hashes(&built), &[]);
+    // Partners' pages may frame the widget: their origins, from the profiles.
+    let partner_origins: Vec<String> = compiled.site.partners.iter().flat_map(|p| p.origins.iter().cloned()).collect();
+    let policy = content_security_policy(&inline_script_hashes(&built), &partner_origins);
     let shell = with_policy_meta(&built, &policy)?;
     let write = |file: &str, html: &str| {
         let path = dist.join(file);
@@ -66,6 +68,9 @@ fn pages(content: &Path, dist: &Path) -> Result<(), String> {
         write(&page.file, &shell)?;
     }
     write("_headers", &headers_file(&policy))?;
+    for (file, text) in help_compiler::embed::files(&compiled.site) {
+        write(&file, &text)?;
+    }
     // Its list is written by the prerender step, like every page's content.
     write(REFERENCES_FILE, &shell)?;
     let index = serde_json::to_string(&search_index(&compiled.site, content)).map_err(|e| e.to_string())?;

@@ -18,7 +18,9 @@ const RETIRED_WORKER: &str = include_str!("../../../static/sw-retired.js");
 
 /// Files of the build that are not served to browsers as part of it.
 fn is_precached(relative: &str) -> bool {
-    relative != SERVICE_WORKER_FILE && relative != "_headers" && !relative.starts_with('.')
+    // embed.js and its pinned copies run on partners' pages, never the widget's.
+    let for_partners = relative == "embed.js" || relative == "embed-integrity.txt" || (relative.starts_with("embed-") && relative.ends_with(".js") && relative != "embed-frame.js");
+    relative != SERVICE_WORKER_FILE && relative != "_headers" && !relative.starts_with('.') && !for_partners
 }
 
 /// Every file below `dist` (paths with `/`, sorted) that the worker caches,

@@ -524,3 +524,49 @@ fn hostile_front_matter_is_escaped_in_every_output() {
     assert!(headers.contains(&hashes[0]), "{headers}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn partner_profiles_are_read_and_bad_ones_fail_with_file_and_line() {
+    let (site, _) = real_site();
+    let partner = site.partner("patientcentre").expect("the Patientcentre profile");
+    assert_eq!((partner.name.as_str(), partner.article.as_str()), ("Patientcentre", "patientcentre-cannot-log-in.html"));
+    assert!(partner.origins.iter().all(|o| o.starts_with("https://")), "a release build has no test origins: {:?}", partner.origins);
+    let with_tests = compile_dir(&repo_content(), &Settings { test_partners: true, ..Settings::default() }).unwrap();
+    assert!(with_tests.site.partner("patientcentre").unwrap().origins.contains(&"http://localhost:8765".to_owned()));
+
+    let dir = std::env::temp_dir().join(format!("help-compiler-partners-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&repo_content(), &dir);
+    let profile = dir.join("partners/patientcentre/partner.yml");
+    let test_profile = dir.join("partners/patientcentre/partner.test.yml");
+    let errors = |settings: &Settings| -> Vec<String> {
+        match compile_dir(&dir, settings) {
+            Ok(_) => vec![],
+            Err(failed) => failed.errors().map(|d| d.to_string()).collect(),
+        }
+    };
+    let cases: &[(&std::path::Path, &str, &str)] = &[
+        (&profile, "name: P\narticle: patientcentre:cannot-log-in\norigins:\n  - http://patientcentre.example\n", "partner.yml:4: error: `http://patientcentre.example` is not https"),
+        (&profile, "name: P\narticle: patientcentre:cannot-log-in\norigins:\n  - https://patientcentre.example/sign-in\n", "partner.yml:4: error: `https://patientcentre.example/sign-in` is not an origin"),
+        (&profile, "name: P\narticle: manage:Landline-number\norigins:\n  - https://p.example\n", "partner.yml:2: error: `manage:Landline-number` is not marked `partner: patientcentre`"),
+        (&profile, "name: P\narticle: nowhere\norigins:\n  - https://p.example\n", "partner.yml:2: error: no page has `pageName: nowhere`"),
+        (&profile, "name: P\norigins: https://p.example\narticle: patientcentre:cannot-log-in\n", "partner.yml:2: error: `origins` must be a list"),
+        (&profile, "name: [unclosed\n", "partner.yml:2: error: the profile is not valid YAML"), // where the parser gave up
+        (&profile, "article: patientcentre:cannot-log-in\norigins:\n  - https://p.example\n", "partner.yml:1: error: the profile has no `name`"),
+    ];
+    for (file, text, expected) in cases {
+        let original = std::fs::read_to_string(file).unwrap();
+        std::fs::write(file, text).unwrap();
+        let shown = errors(&Settings::default());
+        assert!(shown.iter().any(|e| e.contains(expected)), "expected `{expected}` in {shown:#?}");
+        std::fs::write(file, original).unwrap();
+    }
+    std::fs::write(&test_profile, "origins:\n  - http://localhost:8765\n  - https://evil.example\n").unwrap();
+    let shown = errors(&Settings { test_partners: true, ..Settings::default() });
+    assert!(shown.iter().any(|e| e.contains("partner.test.yml:3: error: `https://evil.example`: partner.test.yml may list only")), "{shown:#?}");
+    assert!(errors(&Settings::default()).is_empty(), "a release build never reads the test profile");
+    std::fs::remove_file(&profile).unwrap();
+    let shown = errors(&Settings::default());
+    assert!(shown.iter().any(|e| e.contains("partner.yml:1: error: partner `patientcentre` has no profile")), "{shown:#?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

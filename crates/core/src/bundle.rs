@@ -10,7 +10,7 @@
 //! requires the same result, so the two readers cannot drift.
 
 
-use crate::model::{Block, Inline, LinkTarget, Page, PageKind, Section, Site};
+use crate::model::{Block, Inline, LinkTarget, Page, PageKind, Partner, Section, Site};
 use crate::references::{Naming, Place, Reference};
 use crate::search::{Doc, Posting, SearchIndex};
 
@@ -302,7 +302,8 @@ macro_rules! read_struct {
     };
 }
 
-read_struct!(Site { pages, help_centre_url, contact_url, references });
+read_struct!(Site { pages, help_centre_url, contact_url, references, partners });
+read_struct!(Partner { id, name, origins, article, return_label });
 read_struct!(Page { page_name, file, site_path, kind, title, short_title, subtitle, hub, position, partner, intro, sections, children });
 read_struct!(Section { id, level, heading, blocks, references });
 read_struct!(Reference { code, place, also });

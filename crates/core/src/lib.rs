@@ -8,10 +8,11 @@
 pub mod bundle;
 pub mod error_code;
 pub mod model;
+pub mod partner;
 pub mod references;
 pub mod route;
 pub mod search;
 
-pub use model::{Block, Inline, LinkTarget, Page, PageKind, Section, Site};
+pub use model::{Block, Inline, LinkTarget, Page, PageKind, Partner, Section, Site};
 pub use references::{Naming, Place, Reference};
 pub use route::Route;

@@ -17,6 +17,25 @@ pub struct Site {
     pub contact_url: String,
     /// Every error reference the content gives guidance for, by code.
     pub references: Vec<crate::references::Reference>,
+    /// Services that embed the widget or link to it, by id.
+    pub partners: Vec<Partner>,
+}
+
+/// A partner service's profile (`content/partners/<id>/partner.yml`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Partner {
+    /// `patientcentre`: the `partner` URL parameter and the `data-partner`
+    /// attribute of the embed script.
+    pub id: String,
+    /// How people know it: `Patientcentre`.
+    pub name: String,
+    /// The origins (`https://host[:port]`) that may embed the widget, talk to
+    /// it and be returned to.
+    pub origins: Vec<String>,
+    /// The partner's own article, shown first on the home page.
+    pub article: String,
+    /// The return link's text: `Back to Patientcentre`.
+    pub return_label: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -175,6 +194,10 @@ impl Site {
             .binary_search_by(|r| r.code.as_str().cmp(code))
             .ok()
             .map(|i| (i, &self.references[i]))
+    }
+
+    pub fn partner(&self, id: &str) -> Option<&Partner> {
+        self.partners.iter().find(|p| p.id == id)
     }
 
     pub fn home(&self) -> &Page {

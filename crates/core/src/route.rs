@@ -167,6 +167,7 @@ mod tests {
             help_centre_url: "https://help.example".into(),
             contact_url: "https://help.example/contact/".into(),
             references,
+            partners: Vec::new(),
         }
     }
 

@@ -1,0 +1,37 @@
+//! The files partners' pages and the widget's frame use to embed it:
+//! `embed.js` at a stable address, a copy named by its hash for partners who
+//! pin it with Subresource Integrity (`embed-integrity.txt` gives the
+//! `integrity` value), the frame bridge, and `embed-config.json`, which tells
+//! the bridge whose pages it may talk to.
+
+use base64::Engine as _;
+use help_core::Site;
+use sha2::{Digest, Sha256, Sha384};
+
+const EMBED: &str = include_str!("../../../static/embed.js");
+const FRAME_BRIDGE: &str = include_str!("../../../static/embed-frame.js");
+
+/// The versioned file name and `integrity` value of `embed.js`.
+pub fn versioned() -> (String, String) {
+    let name: String = Sha256::digest(EMBED.as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let integrity = format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(Sha384::digest(EMBED.as_bytes())));
+    (format!("embed-{name}.js"), integrity)
+}
+
+/// Every file to write beside the pages, as (name, text).
+pub fn files(site: &Site) -> Vec<(String, String)> {
+    let (versioned_name, integrity) = versioned();
+    let partners: serde_json::Map<String, serde_json::Value> =
+        site.partners.iter().map(|p| (p.id.clone(), serde_json::json!(p.origins))).collect();
+    let config = serde_json::json!({ "contactUrl": site.contact_url, "partners": partners });
+    vec![
+        ("embed.js".to_owned(), EMBED.to_owned()),
+        (versioned_name.clone(), EMBED.to_owned()),
+        (
+            "embed-integrity.txt".to_owned(),
+            format!("<script src=\"https://WIDGET-ORIGIN/{versioned_name}\" integrity=\"{integrity}\" crossorigin=\"anonymous\" data-partner=\"…\" defer></script>\n"),
+        ),
+        ("embed-frame.js".to_owned(), FRAME_BRIDGE.to_owned()),
+        ("embed-config.json".to_owned(), config.to_string()),
+    ]
+}

@@ -1,0 +1,41 @@
+//! "Did this help?": a yes or no at the end of an article and under the
+//! guidance for an error code. "No" offers the contact route with the code
+//! filled in. The answer goes nowhere but, inside a partner's frame, to the
+//! partner's page (the frame bridge reads the `data-` attributes). A plain
+//! function over the app's state, not a component: components cost wasm bytes.
+
+use yew::prelude::*;
+
+use crate::app::AppContext;
+use crate::components::blocks::external_link;
+use crate::content;
+
+/// `file` is the page the answer is about; `code` the error code whose
+/// guidance it is, if any.
+pub fn feedback(context: Option<&AppContext>, file: &str, code: Option<&str>) -> Html {
+    let Some(context) = context else { return Html::default() };
+    let code = code.or(context.arrival.as_deref());
+    let choose = |helped: bool| context.answer.reform(move |_: MouseEvent| helped);
+    html! {
+        <div class="app-feedback" data-page={file.to_owned()} data-code={code.map(str::to_owned)}>
+            <h2 class="nhsuk-heading-s">{ "Did this help?" }</h2>
+            if context.helped.is_none() {
+                <div class="app-feedback__answers">
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" data-feedback="yes" onclick={choose(true)}>{ "Yes" }</button>
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" data-feedback="no" onclick={choose(false)}>{ "No" }</button>
+                </div>
+            }
+            <div role="status">
+                if context.helped == Some(true) {
+                    <p>{ "Thank you for telling us." }</p>
+                } else if context.helped == Some(false) {
+                    <p>
+                        { "Sorry this did not help. " }
+                        { external_link(content::site().contact_href(code), None, "", html! { "Contact NHS login support" }) }
+                        { match code { Some(code) => format!(" and tell them you saw {code}."), None => " and tell them what happened.".to_owned() } }
+                    </p>
+                }
+            </div>
+        </div>
+    }
+}

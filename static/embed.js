@@ -1,0 +1,229 @@
+/*
+ * NHS login help: the embed script for partners' pages.
+ *
+ *   <script src="https://WIDGET-ORIGIN/embed.js" data-partner="patientcentre" defer></script>
+ *
+ * adds a "Help with NHS login" button that opens the help in a panel; with
+ * data-target="#some-element" the help is shown inline in that element
+ * instead, sized to its content. data-return-link="https://…" (on one of the
+ * partner's own origins) adds a "Back to …" link. The partner's own code can
+ * act on what its user saw:
+ *
+ *   NHSLoginHelp.open({ error: 'CID7023' });   // or open(), open({ search: 'password' })
+ *   NHSLoginHelp.search('password');
+ *   NHSLoginHelp.close();
+ *   NHSLoginHelp.on('viewed', (detail) => log(detail));  // opened, viewed, contact, feedback, closed
+ *
+ * The help runs in a frame of its own origin; messages to and from it are
+ * versioned and checked, and anything else is ignored. No dependencies, no
+ * inline script or style on the host page, and loading it twice does nothing.
+ */
+(function () {
+  'use strict';
+  if (window.NHSLoginHelp) return;
+
+  var script = document.currentScript;
+  if (!script || !script.src) return;
+  var widget = new URL('./', script.src);
+  var PROTOCOL = 'nhs-login-help';
+  var VERSION = 1;
+  var partner = script.getAttribute('data-partner') || '';
+  var returnLink = script.getAttribute('data-return-link') || '';
+  var targetSelector = script.getAttribute('data-target');
+
+  var listeners = {};
+  var frame = null;
+  var ready = false;
+  var pending = [];
+  var panel = null;
+  var launcher = null;
+  var inlineTarget = null;
+
+  function emit(type, detail) {
+    (listeners[type] || []).slice().forEach(function (fn) {
+      try {
+        fn(detail || {});
+      } catch (e) {
+        setTimeout(function () { throw e; });
+      }
+    });
+  }
+
+  function frameUrl(options) {
+    var url = new URL('index.html', widget);
+    url.searchParams.set('embed', '1');
+    if (partner) url.searchParams.set('partner', partner);
+    if (returnLink) url.searchParams.set('return-link', returnLink);
+    if (options && options.error) url.searchParams.set('error', String(options.error));
+    if (options && options.search) url.searchParams.set('q', String(options.search));
+    return url.href;
+  }
+
+  function send(message) {
+    message.source = PROTOCOL;
+    message.v = VERSION;
+    if (ready && frame && frame.contentWindow) frame.contentWindow.postMessage(message, widget.origin);
+    else pending.push(message);
+  }
+
+  function style(element, rules) {
+    // Through the CSS object model: allowed by any host policy, unlike inline styles.
+    for (var name in rules) element.style.setProperty(name, rules[name]);
+  }
+
+  function createFrame(options, label) {
+    ready = false;
+    frame = document.createElement('iframe');
+    frame.src = frameUrl(options);
+    frame.title = label;
+    // Only what it needs: its scripts and storage (same origin, for offline
+    // help), links that open new tabs outside the sandbox, and the return link
+    // taking the whole page when the person follows it.
+    frame.setAttribute(
+      'sandbox',
+      'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation',
+    );
+    frame.setAttribute('referrerpolicy', 'no-referrer');
+    style(frame, { border: '0', width: '100%', display: 'block' });
+    return frame;
+  }
+
+  function onMessage(event) {
+    if (!frame || event.source !== frame.contentWindow || event.origin !== widget.origin) return;
+    var data = event.data;
+    if (!data || typeof data !== 'object' || data.source !== PROTOCOL || data.v !== VERSION || typeof data.type !== 'string') return;
+    switch (data.type) {
+      case 'ready':
+        ready = true;
+        frame.contentWindow.postMessage({ source: PROTOCOL, v: VERSION, type: 'hello', partner: partner }, widget.origin);
+        pending.splice(0).forEach(send);
+        if (inlineTarget) emit('opened', {});
+        break;
+      case 'height':
+        if (inlineTarget && typeof data.height === 'number' && data.height > 0 && data.height < 100000) {
+          style(frame, { height: Math.ceil(data.height) + 'px' });
+        }
+        break;
+      case 'close':
+        if (panel) api.close();
+        break;
+      case 'viewed':
+      case 'contact':
+      case 'feedback':
+        emit(data.type, data.detail && typeof data.detail === 'object' ? data.detail : {});
+        break;
+    }
+  }
+
+  function buildPanel() {
+    panel = document.createElement('div');
+    panel.setAttribute('role', 'dialog');
+    panel.setAttribute('aria-label', 'NHS login help');
+    panel.hidden = true;
+    style(panel, {
+      position: 'fixed', top: '0', right: '0', bottom: '0', width: 'min(28rem, 100vw)', 'z-index': '2147483646',
+      background: '#f0f4f5', 'box-shadow': '0 0 0 1px #d8dde0, -4px 0 12px rgba(33, 43, 50, 0.3)',
+      display: 'flex', 'flex-direction': 'column',
+    });
+    var bar = document.createElement('div');
+    style(bar, { display: 'flex', 'justify-content': 'flex-end', padding: '8px', background: '#005eb8' });
+    var close = document.createElement('button');
+    close.type = 'button';
+    close.textContent = 'Close help';
+    style(close, {
+      font: 'bold 16px/1.5 Arial, sans-serif', color: '#005eb8', background: '#ffffff', border: '0',
+      'border-radius': '4px', padding: '8px 16px', cursor: 'pointer',
+    });
+    close.addEventListener('click', function () { api.close(); });
+    bar.appendChild(close);
+    panel.appendChild(bar);
+    panel.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape') api.close();
+    });
+    document.body.appendChild(panel);
+  }
+
+  function buildLauncher() {
+    launcher = document.createElement('button');
+    launcher.type = 'button';
+    launcher.textContent = 'Help with NHS login';
+    launcher.setAttribute('aria-expanded', 'false');
+    style(launcher, {
+      position: 'fixed', right: '16px', bottom: '16px', 'z-index': '2147483645',
+      font: 'bold 19px/1.5 Arial, sans-serif', color: '#ffffff', background: '#005eb8',
+      border: '2px solid #ffffff', 'border-radius': '4px', padding: '12px 16px',
+      'box-shadow': '0 4px 0 #003087', cursor: 'pointer',
+    });
+    // The NHS.UK focus style: yellow with a dark underline, always visible.
+    launcher.addEventListener('focus', function () {
+      style(launcher, { outline: '4px solid transparent', background: '#ffeb3b', color: '#212b32', 'box-shadow': '0 4px 0 #212b32' });
+    });
+    launcher.addEventListener('blur', function () {
+      style(launcher, { background: '#005eb8', color: '#ffffff', 'box-shadow': '0 4px 0 #003087' });
+    });
+    launcher.addEventListener('click', function () {
+      if (panel && !panel.hidden) api.close();
+      else api.open();
+    });
+    document.body.appendChild(launcher);
+  }
+
+  var api = {
+    version: VERSION,
+    /** Opens the help; with { error } at that code's guidance, with { search } at those results. */
+    open: function (options) {
+      options = options || {};
+      if (inlineTarget) {
+        if (options.error) send({ type: 'open', error: String(options.error) });
+        if (options.search) send({ type: 'search', query: String(options.search) });
+        return;
+      }
+      if (!frame) {
+        panel.appendChild(createFrame(options, 'NHS login help'));
+        style(frame, { flex: '1 1 auto', height: 'auto' });
+      } else {
+        if (options.error) send({ type: 'open', error: String(options.error) });
+        if (options.search) send({ type: 'search', query: String(options.search) });
+      }
+      var wasHidden = panel.hidden;
+      panel.hidden = false;
+      launcher.setAttribute('aria-expanded', 'true');
+      frame.focus();
+      if (wasHidden) emit('opened', {});
+    },
+    /** Opens the help at the results for `query`. */
+    search: function (query) {
+      api.open({ search: query });
+    },
+    /** Closes the panel and gives focus back to the launcher. */
+    close: function () {
+      if (!panel || panel.hidden) return;
+      panel.hidden = true;
+      launcher.setAttribute('aria-expanded', 'false');
+      launcher.focus();
+      emit('closed', {});
+    },
+    /** Calls `handler(detail)` on each event of `type`. */
+    on: function (type, handler) {
+      if (typeof handler !== 'function') return;
+      (listeners[type] = listeners[type] || []).push(handler);
+    },
+  };
+
+  function start() {
+    window.addEventListener('message', onMessage);
+    var target = targetSelector && document.querySelector(targetSelector);
+    if (target) {
+      inlineTarget = target;
+      target.appendChild(createFrame({}, 'NHS login help'));
+      style(frame, { height: '600px' });
+    } else {
+      buildPanel();
+      buildLauncher();
+    }
+  }
+
+  window.NHSLoginHelp = api;
+  if (document.body) start();
+  else document.addEventListener('DOMContentLoaded', start);
+})();
