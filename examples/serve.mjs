@@ -17,6 +17,7 @@ export async function serveExamples({ widget, port = 8765, host = 'localhost' })
   const base = `http://${host}:${port}/`;
   const server = createServer(async (req, res) => {
     const name = new URL(req.url, base).pathname.slice(1) || 'patientcentre-error.html';
+    if (name === 'favicon.ico') return res.writeHead(204).end();
     if (!/^[a-z-]+\.(html|js|css)$/.test(name)) return res.writeHead(404).end();
     try {
       let body = await readFile(join(here, name), 'utf8');

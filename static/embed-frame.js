@@ -108,7 +108,7 @@ async function start() {
   let lastHeight = 0;
   function reportHeight() {
     const app = document.getElementById('app');
-    if (!app) return;
+    if (!app || !host) return;
     const height = Math.ceil(app.getBoundingClientRect().bottom + window.scrollY);
     if (Math.abs(height - lastHeight) >= 1) {
       lastHeight = height;

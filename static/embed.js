@@ -1,22 +1,7 @@
 /*
- * NHS login help: the embed script for partners' pages.
- *
- *   <script src="https://WIDGET-ORIGIN/embed.js" data-partner="patientcentre" defer></script>
- *
- * adds a "Help with NHS login" button that opens the help in a panel; with
- * data-target="#some-element" the help is shown inline in that element
- * instead, sized to its content. data-return-link="https://…" (on one of the
- * partner's own origins) adds a "Back to …" link. The partner's own code can
- * act on what its user saw:
- *
- *   NHSLoginHelp.open({ error: 'CID7023' });   // or open(), open({ search: 'password' })
- *   NHSLoginHelp.search('password');
- *   NHSLoginHelp.close();
- *   NHSLoginHelp.on('viewed', (detail) => log(detail));  // opened, viewed, contact, feedback, closed
- *
- * The help runs in a frame of its own origin; messages to and from it are
- * versioned and checked, and anything else is ignored. No dependencies, no
- * inline script or style on the host page, and loading it twice does nothing.
+ * NHS login help: the embed script for partners' pages. How to use it, the
+ * API and the events, and the Content-Security-Policy a partner's page needs:
+ * see the widget's README ("Embedding on a partner's site").
  */
 (function () {
   'use strict';
@@ -115,16 +100,21 @@
     }
   }
 
+  function show(open) {
+    panel.hidden = !open;
+    style(panel, { display: open ? 'flex' : 'none' });
+  }
+
   function buildPanel() {
     panel = document.createElement('div');
     panel.setAttribute('role', 'dialog');
     panel.setAttribute('aria-label', 'NHS login help');
-    panel.hidden = true;
     style(panel, {
       position: 'fixed', top: '0', right: '0', bottom: '0', width: 'min(28rem, 100vw)', 'z-index': '2147483646',
       background: '#f0f4f5', 'box-shadow': '0 0 0 1px #d8dde0, -4px 0 12px rgba(33, 43, 50, 0.3)',
-      display: 'flex', 'flex-direction': 'column',
+      'flex-direction': 'column',
     });
+    show(false);
     var bar = document.createElement('div');
     style(bar, { display: 'flex', 'justify-content': 'flex-end', padding: '8px', background: '#005eb8' });
     var close = document.createElement('button');
@@ -186,7 +176,7 @@
         if (options.search) send({ type: 'search', query: String(options.search) });
       }
       var wasHidden = panel.hidden;
-      panel.hidden = false;
+      show(true);
       launcher.setAttribute('aria-expanded', 'true');
       frame.focus();
       if (wasHidden) emit('opened', {});
@@ -198,7 +188,7 @@
     /** Closes the panel and gives focus back to the launcher. */
     close: function () {
       if (!panel || panel.hidden) return;
-      panel.hidden = true;
+      show(false);
       launcher.setAttribute('aria-expanded', 'false');
       launcher.focus();
       emit('closed', {});

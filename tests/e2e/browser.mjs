@@ -52,7 +52,7 @@ function headersFor(rules, path) {
  * An unknown .html path answers 404 with index.html, as static hosts
  * configured with a 404 page do, so the widget's own not-found page shows.
  */
-export async function serveDist({ dir = dist, failServiceWorker = false } = {}) {
+export async function serveDist({ dir = dist, failServiceWorker = false, withoutFrameAncestors = false } = {}) {
   let root = dir;
   let rules = await readHeaderRules(root);
   const server = createServer(async (req, res) => {
@@ -63,7 +63,11 @@ export async function serveDist({ dir = dist, failServiceWorker = false } = {}) 
       return;
     }
     const served = root;
-    for (const [name, value] of Object.entries(headersFor(rules, path))) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(headersFor(rules, path))) {
+      // A host that forgot the header: the widget's own checks must still hold.
+      const sent = withoutFrameAncestors && name === 'Content-Security-Policy' ? value.replace(/; frame-ancestors [^;]*/, '') : value;
+      res.setHeader(name, sent);
+    }
     if (path.endsWith('/')) path += 'index.html';
     const file = normalize(join(served, path));
     if (!file.startsWith(served)) {

@@ -61,6 +61,9 @@ fn hostile_text() -> impl Strategy<Value = String> {
         Just("\u{0}\u{202e}\u{feff}\u{fffd}".to_owned()),
         Just("ｃｉｄ７０２３".to_owned()),
         Just("manage.html".to_owned()),
+        Just("patientcentre".to_owned()),
+        Just("https://patientcentre.example/".to_owned()),
+        Just("https://patientcentre.example@evil.example/".to_owned()),
         "\\PC{0,12}",
         any::<String>(),
     ];
@@ -121,6 +124,13 @@ proptest! {
                 prop_assert!(site.reference(code).is_none());
             }
             Route::UnknownReference { code: None } | Route::References | Route::NotFound { .. } => {}
+        }
+        // A return link is kept only on one of the named partner's own origins.
+        if let Some(visit) = help_core::partner::partner_visit(site, &params) {
+            let partner = &site.partners[visit.partner];
+            if let Some(link) = &visit.return_link {
+                prop_assert!(help_core::partner::origin_of(link).is_some_and(|o| partner.origins.contains(&o)), "{link:?}");
+            }
         }
         // An `error` parameter always wins, whatever else the URL holds.
         if params.iter().any(|(k, _)| k == "error") {

@@ -1,0 +1,249 @@
+// Embedding on a partner's site, across two origins: the widget (the test
+// build, whose Patientcentre profile allows http://localhost:8765) and the
+// example partner pages (examples/) served from that origin, with the policy a
+// partner would send.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serveDist, launchBrowser, newPage } from './support.mjs';
+import { serveExamples } from '../../examples/serve.mjs';
+
+const testBuild = fileURLToPath(new URL('../../target/dist-v2/', import.meta.url));
+
+let browser;
+let widget;
+let partnerSite;
+let otherSite;
+before(async () => {
+  assert.ok(existsSync(testBuild), 'target/dist-v2 is missing: scripts/test.sh builds it (scripts/build-second-version.sh)');
+  browser = await launchBrowser();
+  widget = await serveDist({ dir: testBuild });
+  partnerSite = await serveExamples({ widget: widget.base, port: 8765 });
+  // The same pages from an origin no profile names.
+  otherSite = await serveExamples({ widget: widget.base, port: 8766, host: '127.0.0.1' });
+});
+after(async () => {
+  await browser?.close();
+  await otherSite?.close();
+  await partnerSite?.close();
+  await widget?.close();
+});
+
+/** The partner page, with what the help told it collected in `page.events`. */
+async function partnerPage(site, file) {
+  const page = await newPage(browser);
+  await page.addInitScript(() => {
+    window.__events = [];
+  });
+  await page.goto(site.base + file);
+  await page.waitForFunction(() => window.NHSLoginHelp);
+  await page.evaluate(() => {
+    for (const type of ['opened', 'viewed', 'contact', 'feedback', 'closed']) {
+      window.NHSLoginHelp.on(type, (detail) => window.__events.push({ type, ...detail }));
+    }
+  });
+  return page;
+}
+
+const frameOf = (page) => page.frameLocator('iframe[title="NHS login help"]');
+const events = (page, type) => page.evaluate((type) => window.__events.filter((e) => e.type === type), type);
+
+test('the launcher opens the help in a labelled panel, focus goes in, and Escape brings it back', async () => {
+  const page = await partnerPage(partnerSite, 'patientcentre-error.html');
+  const launcher = page.getByRole('button', { name: 'Help with NHS login' });
+  assert.equal(await launcher.count(), 1);
+  assert.equal(await launcher.getAttribute('aria-expanded'), 'false');
+  await launcher.focus();
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('dialog', { name: 'NHS login help' });
+  await panel.waitFor();
+  assert.equal(await launcher.getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'IFRAME');
+  const frame = frameOf(page);
+  await frame.locator('main h1').waitFor();
+  // Patientcentre's own guidance comes first on the home page.
+  assert.match(await frame.locator('.app-partner-guidance h2').first().innerText(), /I cannot log into Patientcentre/);
+  await page.waitForFunction(() => window.__events.some((e) => e.type === 'viewed'));
+
+  // In the search box a first Escape clears the text, the next closes.
+  const box = frame.locator('#search');
+  await box.fill('password');
+  await frame.locator('#search-results [role=option]').first().waitFor();
+  await box.press('Escape');
+  assert.equal(await box.inputValue(), '');
+  assert.ok(await panel.isVisible(), 'the first Escape only cleared the search');
+  await box.press('Escape');
+  await panel.waitFor({ state: 'hidden' });
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Help with NHS login');
+  assert.equal(await launcher.getAttribute('aria-expanded'), 'false');
+  assert.deepEqual((await events(page, 'opened')).length, 1);
+  assert.deepEqual((await events(page, 'closed')).length, 1);
+  assert.deepEqual(page.problems, []);
+});
+
+test("open({ error: 'CID7023' }) shows that code's guidance, and the page hears what was viewed", async () => {
+  const page = await partnerPage(partnerSite, 'patientcentre-error.html');
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Get help with this error' }).click();
+  const frame = frameOf(page);
+  await frame.locator('#cid7023.app-section--highlight').waitFor();
+  assert.match(await frame.locator('#cid7023 > :is(h2, h3)').innerText(), /The guidance for your reference CID7023/);
+  assert.ok(Date.now() - started < 30_000);
+  await page.waitForFunction(() => window.__events.some((e) => e.type === 'viewed' && e.error === 'CID7023'));
+
+  // Already open: a second code is sent to the same frame.
+  await page.evaluate(() => window.NHSLoginHelp.open({ error: 'cid 3009' }));
+  await frame.locator('#cid3009.app-section--highlight').waitFor();
+  await page.evaluate(() => window.NHSLoginHelp.search('landline'));
+  await frame.locator('#search-results [role=option]').first().waitFor();
+  assert.deepEqual(page.problems, []);
+});
+
+test('contact links and "Did this help?" answers become events for the page, and only for it', async () => {
+  const page = await partnerPage(partnerSite, 'patientcentre-error.html');
+  await page.evaluate(() => window.NHSLoginHelp.open({ error: 'CID7023' }));
+  const frame = frameOf(page);
+  const guidance = frame.locator('#cid7023');
+  await guidance.locator('.app-feedback').waitFor();
+  await guidance.getByRole('button', { name: 'No' }).click();
+  const offer = guidance.locator('.app-feedback [role=status]');
+  await offer.getByRole('link', { name: /Contact NHS login support/ }).waitFor();
+  assert.match(await offer.getByRole('link', { name: /Contact NHS login support/ }).getAttribute('href'), /\/contact\/\?error=CID7023$/);
+  assert.match(await offer.innerText(), /tell them you saw CID7023/);
+  await page.waitForFunction(() => window.__events.some((e) => e.type === 'feedback'));
+  assert.deepEqual(
+    (await events(page, 'feedback')).map(({ helpful, page: file, error }) => ({ helpful, file, error })),
+    [{ helpful: false, file: 'error-messages-support.html', error: 'CID7023' }],
+  );
+  // Following the contact link opens a new tab (allowed to leave the sandbox) and tells the page.
+  const [popup] = await Promise.all([
+    page.context().waitForEvent('page'),
+    offer.getByRole('link', { name: /Contact NHS login support/ }).click(),
+  ]);
+  await popup.close();
+  await page.waitForFunction(() => window.__events.some((e) => e.type === 'contact'));
+  assert.equal((await events(page, 'contact'))[0].error, 'CID7023');
+});
+
+test('inline mode shows the help in the page, sized to its content as it changes', async () => {
+  const page = await partnerPage(partnerSite, 'patientcentre-inline.html');
+  const iframe = page.locator('#nhs-login-help iframe');
+  const frame = frameOf(page);
+  await frame.locator('main h1').waitFor();
+  await page.waitForFunction(() => window.__events.some((e) => e.type === 'opened'));
+  const contentHeight = () => frame.locator('#app').evaluate((app) => Math.ceil(app.getBoundingClientRect().bottom));
+  await page.waitForFunction(() => parseInt(document.querySelector('#nhs-login-help iframe').style.height) > 1000);
+  await page.waitForTimeout(300);
+  const home = await iframe.evaluate((f) => parseInt(f.style.height));
+  assert.ok(Math.abs(home - (await contentHeight())) <= 2, `frame ${home}px for content ${await contentHeight()}px`);
+  assert.equal(await page.getByRole('button', { name: 'Help with NHS login' }).count(), 0, 'no launcher in inline mode');
+
+  // A short view: the frame shrinks with it, and settles (no resize loop).
+  await frame.locator('#search').fill('zzzqqq');
+  await frame.locator('.app-search__none').waitFor();
+  await page.waitForFunction((home) => parseInt(document.querySelector('#nhs-login-help iframe').style.height) < home, home);
+  const settled = await iframe.evaluate((f) => f.style.height);
+  await page.waitForTimeout(500);
+  assert.equal(await iframe.evaluate((f) => f.style.height), settled);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a page on an origin the profile does not name gets nothing from the help', async () => {
+  // The widget's policy refuses to be framed there at all.
+  const page = await partnerPage(otherSite, 'patientcentre-error.html');
+  await page.evaluate(() => window.NHSLoginHelp.open({ error: 'CID7023' }));
+  await page.waitForTimeout(1000);
+  assert.equal(await frameOf(page).locator('main h1').count(), 0, 'the browser refused to frame the help');
+  const policy = (await page.request.get(widget.base)).headers()['content-security-policy'];
+  assert.match(policy, /frame-ancestors 'self' https:\/\/patientcentre\.example http:\/\/localhost:8765 http:\/\/127\.0\.0\.1:8765(;|$)/);
+
+  // Served without that header, the help still answers no one but the partner.
+  const lax = await serveDist({ dir: testBuild, withoutFrameAncestors: true });
+  const laxSite = await serveExamples({ widget: lax.base, port: 8767, host: '127.0.0.1' });
+  try {
+    const other = await partnerPage(laxSite, 'patientcentre-error.html');
+    await other.evaluate(() => window.NHSLoginHelp.open({ error: 'CID7023' }));
+    const frame = frameOf(other);
+    await frame.locator('#cid7023').waitFor(); // asked for in the frame's own address
+    await other.evaluate(() => window.NHSLoginHelp.open({ error: 'CID3009' }));
+    await other.waitForTimeout(1000);
+    assert.equal(await frame.locator('#cid3009').count(), 0, 'the command from an unknown origin was ignored');
+    assert.deepEqual(await other.evaluate(() => window.__events.filter((e) => e.type !== 'opened')), [], 'no event reached it');
+  } finally {
+    await laxSite.close();
+    await lax.close();
+  }
+});
+
+test('malformed or foreign messages are ignored by the help', async () => {
+  const page = await partnerPage(partnerSite, 'patientcentre-error.html');
+  await page.evaluate(() => window.NHSLoginHelp.open());
+  const frame = frameOf(page);
+  await frame.locator('main h1').waitFor();
+  await page.waitForFunction(() => window.__events.some((e) => e.type === 'viewed'));
+  await page.evaluate(() => {
+    const target = document.querySelector('iframe').contentWindow;
+    const origin = new URL(document.querySelector('iframe').src).origin;
+    for (const message of [
+      'open CID3009',
+      null,
+      { source: 'nhs-login-help', v: 2, type: 'open', error: 'CID3009' },
+      { source: 'other', v: 1, type: 'open', error: 'CID3009' },
+      { source: 'nhs-login-help', v: 1, type: 'open', error: { toString: 1 } },
+      { source: 'nhs-login-help', v: 1, type: 'open', error: 'x'.repeat(10000) },
+      { source: 'nhs-login-help', v: 1, type: 'unknown' },
+    ]) {
+      try {
+        target.postMessage(message, origin);
+      } catch {
+        // Objects that cannot be cloned never leave the page.
+      }
+    }
+  });
+  await page.waitForTimeout(500);
+  assert.equal(await frame.locator('#cid3009').count(), 0);
+  assert.equal(await frame.locator('main h1').innerText(), 'NHS login help centre');
+  assert.deepEqual(page.problems, []);
+});
+
+test('the return link appears only for an address on the partner’s own origins', async () => {
+  const page = await newPage(browser);
+  const visit = (link) =>
+    `${widget.base}index.html?partner=patientcentre&return-link=${encodeURIComponent(link)}`;
+  await page.goto(visit(partnerSite.base + 'patientcentre-error.html'));
+  const back = page.getByRole('link', { name: 'Back to Patientcentre' });
+  await back.waitFor();
+  assert.equal(await back.getAttribute('href'), partnerSite.base + 'patientcentre-error.html');
+  for (const bad of ['https://evil.example/', 'http://localhost:8765@evil.example/', 'javascript:alert(1)', 'http://127.0.0.1:8766/', '//localhost:8765/']) {
+    await page.goto(visit(bad));
+    await page.locator('main h1').waitFor();
+    await page.waitForFunction(() => window.wasmBindings);
+    assert.equal(await page.getByRole('link', { name: 'Back to Patientcentre' }).count(), 0, bad);
+  }
+  await page.goto(`${widget.base}index.html?partner=nobody&return-link=${encodeURIComponent(partnerSite.base)}`);
+  await page.waitForFunction(() => window.wasmBindings);
+  assert.equal(await page.getByRole('link', { name: /^Back to/ }).count(), 0);
+  assert.deepEqual(page.problems, []);
+});
+
+test('embed.js loaded twice adds one launcher; the release build never allows localhost', async () => {
+  const page = await partnerPage(partnerSite, 'patientcentre-error.html');
+  await page.evaluate((src) => {
+    const again = document.createElement('script');
+    again.src = src;
+    again.dataset.partner = 'patientcentre';
+    document.head.append(again);
+    return new Promise((resolve) => (again.onload = resolve));
+  }, widget.base + 'embed.js');
+  assert.equal(await page.getByRole('button', { name: 'Help with NHS login' }).count(), 1);
+  const release = await serveDist();
+  try {
+    const headers = (await page.request.get(release.base)).headers();
+    assert.doesNotMatch(headers['content-security-policy'], /localhost|127\.0\.0\.1/);
+    const config = await (await page.request.get(release.base + 'embed-config.json')).json();
+    assert.ok(Object.values(config.partners).flat().every((origin) => origin.startsWith('https://')), JSON.stringify(config));
+  } finally {
+    await release.close();
+  }
+});
