@@ -35,7 +35,10 @@ pub fn partner_visit(site: &Site, params: &[(String, String)]) -> Option<Partner
 /// so nothing can change the host. (This runs in the browser, so it is a
 /// prefix check rather than a URL parser.)
 pub fn is_allowed_return_link(partner: &Partner, link: &str) -> bool {
+    // Spaces, control characters and backslashes have no place in a real
+    // address, and browsers read them in ways of their own.
     link.len() <= MAX_RETURN_LINK
+        && !link.bytes().any(|b| b <= b' ' || b == 0x7f || b == b'\\')
         && partner.origins.iter().any(|origin| {
             link.strip_prefix(origin.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?', '#']))
         })
