@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks that print figures (no pass/fail), on a fresh release build:
-# dist sizes; the error-code page load in headless Chromium; the search
+# dist sizes; the error-code page load (online and offline) in headless
+# Chromium; the embed on the example partner page; the search
 # engine natively at three corpus sizes; and the search engine beside
 # MiniSearch, FlexSearch and Fuse.js in headless Chromium.
 set -euo pipefail
@@ -11,5 +12,7 @@ source scripts/env.sh
 trunk build --release
 bash scripts/dist-sizes.sh
 node bench/page-load.mjs
+bash scripts/build-second-version.sh
+node bench/embed.mjs
 bash bench/search/build.sh
 node bench/search/bench.mjs

@@ -1,6 +1,8 @@
 // Screenshots of each view at phone and desktop width, to look at after a
 // change: node scripts/screenshots.mjs [out-dir] (after a release build).
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { serveDist, launchBrowser, newPage, open } from '../tests/e2e/browser.mjs';
 
 const out = process.argv[2] ?? 'target/screenshots';
@@ -19,6 +21,7 @@ const views = [
   ['references', 'references.html'],
   ['search-results', 'index.html?q=pasword'],
   ['search-none', 'index.html?q=zzzqqq'],
+  ['partner-home', 'index.html?partner=patientcentre&return-link=https%3A%2F%2Fpatientcentre.example%2Fsign-in'],
 ];
 
 await mkdir(out, { recursive: true });
@@ -40,6 +43,37 @@ for (const [width, height, label] of [[390, 844, 'phone'], [1280, 900, 'desktop'
     await page.locator('.app-offline-notice').getByText('saved on this device').waitFor();
     await page.screenshot({ path: `${out}/${name}-${label}.png` });
   }
+}
+// "Did this help?" answered No, under a code's guidance.
+{
+  const page = await newPage(browser, { viewport: { width: 390, height: 844 } });
+  await open(page, server.base + 'index.html?error=CID7023');
+  await page.locator('#cid7023').getByRole('button', { name: 'No' }).click();
+  await page.locator('#cid7023 .app-feedback').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${out}/feedback-no-phone.png` });
+}
+
+// The embed on the example partner page, when the test build exists.
+const testBuild = new URL('../target/dist-v2/', import.meta.url);
+if (existsSync(testBuild)) {
+  const { serveExamples } = await import('../examples/serve.mjs');
+  const widget = await serveDist({ dir: fileURLToPath(testBuild) });
+  const site = await serveExamples({ widget: widget.base, port: 8765 });
+  for (const [width, height, label] of [[390, 844, 'phone'], [1280, 900, 'desktop']]) {
+    const page = await newPage(browser, { viewport: { width, height } });
+    await page.goto(site.base + 'patientcentre-error.html');
+    await page.screenshot({ path: `${out}/embed-launcher-${label}.png` });
+    await page.getByRole('button', { name: 'Get help with this error' }).click();
+    await page.frameLocator('iframe').locator('#cid7023').waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${out}/embed-panel-${label}.png` });
+    await page.goto(site.base + 'patientcentre-inline.html');
+    await page.frameLocator('iframe').locator('main h1').waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${out}/embed-inline-${label}.png` });
+  }
+  await site.close();
+  await widget.close();
 }
 await browser.close();
 await server.close();

@@ -19,12 +19,13 @@ pub fn feedback(context: Option<&AppContext>, file: &str, code: Option<&str>) ->
     html! {
         <div class="app-feedback" data-page={file.to_owned()} data-code={code.map(str::to_owned)}>
             <h2 class="nhsuk-heading-s">{ "Did this help?" }</h2>
-            if context.helped.is_none() {
-                <div class="app-feedback__answers">
-                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" data-feedback="yes" onclick={choose(true)}>{ "Yes" }</button>
-                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" data-feedback="no" onclick={choose(false)}>{ "No" }</button>
-                </div>
-            }
+            // The buttons stay (pressed or not), so keyboard focus is never lost.
+            <div class="app-feedback__answers">
+                <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" data-feedback="yes"
+                    aria-pressed={pressed(context.helped, true)} onclick={choose(true)}>{ "Yes" }</button>
+                <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" data-feedback="no"
+                    aria-pressed={pressed(context.helped, false)} onclick={choose(false)}>{ "No" }</button>
+            </div>
             <div role="status">
                 if context.helped == Some(true) {
                     <p>{ "Thank you for telling us." }</p>
@@ -38,4 +39,8 @@ pub fn feedback(context: Option<&AppContext>, file: &str, code: Option<&str>) ->
             </div>
         </div>
     }
+}
+
+fn pressed(helped: Option<bool>, this: bool) -> &'static str {
+    if helped == Some(this) { "true" } else { "false" }
 }

@@ -24,6 +24,7 @@ const views = [
   'no-such-page.html',
   'index.html?q=pasword',
   'index.html?q=zzzqqq',
+  'index.html?partner=patientcentre&return-link=https%3A%2F%2Fpatientcentre.example%2Fsign-in',
 ];
 
 const env = withBrowser();
@@ -43,6 +44,20 @@ test('no axe-core violations on any view', async () => {
     });
     assert.deepEqual(violations, [], view);
   }
+});
+
+test('no axe-core violations once "Did this help?" is answered', async () => {
+  const page = await newPage(env.browser);
+  await open(page, env.server.base + 'index.html?error=CID7023');
+  await page.locator('#cid7023').getByRole('button', { name: 'No' }).click();
+  await page.locator('#cid7023 .app-feedback [role=status] a').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement !== document.body), true, 'focus is not lost when the buttons go');
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(violations, []);
 });
 
 test('no axe-core violations offline, with the notice showing', async () => {
