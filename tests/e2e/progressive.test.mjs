@@ -2,24 +2,13 @@
 // shift, and usable by keyboard, at 320 px, at 200% zoom and on paper.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withBrowser, newPage, open } from './support.mjs';
+import { withBrowser, newPage, open, pageFiles } from './support.mjs';
 
 const env = withBrowser();
 
-const views = [
-  'index.html',
-  'manage.html',
-  'manage-landline-number.html',
-  'manage-phone-number.html',
-  'error-messages-support.html',
-  'setup-nhs-login.html',
-  'patientcentre-cannot-log-in.html',
-  'references.html',
-  'index.html?error=CID7023',
-  'index.html?error=CID9999',
-  'index.html?q=password',
-  'no-such-page.html',
-];
+// Every kind of view: each page file, an error code known and unknown,
+// search results, and a page this build does not have.
+const views = [...pageFiles, 'index.html?error=CID7023', 'index.html?error=CID9999', 'index.html?q=password', 'no-such-page.html'];
 
 /** A page on which WebAssembly never arrives, as on a locked-down device. */
 async function pageWithoutWasm() {
@@ -90,32 +79,31 @@ test('the app takes over a page opened at its own file with the same markup, no 
   }
 });
 
-test('what a person did before the app arrived carries over: typed search, open details', async () => {
+/** A page whose WebAssembly arrives only when `page.release()` is called: a slow device. */
+async function pageWithSlowWasm() {
   const page = await newPage(env.browser);
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
+  const held = new Promise((resolve) => (page.release = resolve));
   await page.route('**/*.wasm', async (route) => {
     await held;
     await route.continue();
   });
+  return page;
+}
+
+test('what a person did before the app arrived carries over: typed search, open details', async () => {
+  const page = await pageWithSlowWasm();
   await page.goto(env.server.base + 'error-messages-support.html');
   await page.locator('main details summary').first().click();
   const openId = await page.locator('main details').first().getAttribute('id');
-  release();
+  page.release();
   await page.waitForFunction(() => window.wasmBindings);
   await page.waitForTimeout(300);
   assert.equal(await page.locator(`#${openId}`).evaluate((d) => d.open), true, 'the details opened stays open');
 
-  const typing = await newPage(env.browser);
-  let releaseAgain;
-  const heldAgain = new Promise((resolve) => (releaseAgain = resolve));
-  await typing.route('**/*.wasm', async (route) => {
-    await heldAgain;
-    await route.continue();
-  });
+  const typing = await pageWithSlowWasm();
   await typing.goto(env.server.base + 'manage.html');
   await typing.locator('#search').fill('landline');
-  releaseAgain();
+  typing.release();
   await typing.locator('#search-results [role=option]').first().waitFor();
   assert.equal(await typing.locator('#search').inputValue(), 'landline', 'the text typed is kept and searched');
   assert.deepEqual([...page.problems, ...typing.problems], []);

@@ -22,3 +22,15 @@ export function withBrowser() {
   return env;
 }
 
+
+/** Every page file the build writes: each hub and article, and the references. */
+export const pageFiles = [
+  'index.html',
+  'manage.html',
+  'manage-landline-number.html',
+  'manage-phone-number.html',
+  'error-messages-support.html',
+  'setup-nhs-login.html',
+  'patientcentre-cannot-log-in.html',
+  'references.html',
+];
