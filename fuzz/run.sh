@@ -12,6 +12,7 @@ for article in $(find ../content -name '*.md' | sort); do
   i=$((i + 1))
 done
 printf '/manage.html\0cid3009\0error\0CID7023' >corpus/route/seed-error
+printf '/index.html\0\0partner\0patientcentre\0return-link\0https://patientcentre.example/sign-in' >corpus/route/seed-partner
 printf '/error-messages-support.html\0if-you-are-using-gmail-google-mail' >corpus/route/seed-details
 for q in password 'pasword reset' 'CID 7023' 'landline number' 'locked out of my account'; do
   printf '%s' "$q" >"corpus/search_query/seed-${q// /-}"

@@ -10,4 +10,5 @@ bash scripts/setup.sh
 source scripts/env.sh
 node examples/serve.mjs http://127.0.0.1:8080/ 8765 &
 trap 'kill $! 2>/dev/null' EXIT
-HELP_TEST_PARTNERS=1 trunk serve --release "$@"
+# Its own folder: dist/ is what gets deployed, and must never hold test origins.
+HELP_TEST_PARTNERS=1 trunk serve --release --dist target/dist-serve "$@"

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use help_core::search::SEARCH_INDEX_FILE;
-use help_core::partner::{partner_visit, PartnerVisit};
+use help_core::partner::PartnerVisit;
 use help_core::{PageKind, Route, Site};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -323,7 +323,7 @@ pub fn start() {
     let site = content::site();
     let (route, query) = current_location(site);
     let location = browser::location();
-    let partner = partner_visit(site, &location.params);
+    let partner = help_core::partner::partner_visit(site, &location.params);
     let embedded = location.params.iter().any(|(k, _)| k == "embed");
     let Some(fresh) = browser::new_root() else { return };
     let on_rendered = {

@@ -221,11 +221,19 @@ pub fn take_over(fresh: &web_sys::Element) {
         .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
         .map(|i| i.value())
         .filter(|v| !v.is_empty());
-    let focused = document.active_element().filter(|a| old.contains(Some(a))).map(|a| a.id()).filter(|id| !id.is_empty());
+    // Focus, by its place among the focusable elements: the markup is the
+    // same, so the same place is the same link or summary.
+    const FOCUSABLE: &str = "a[href], button, input, summary, [tabindex]";
+    let focused = document.active_element().filter(|a| old.contains(Some(a))).and_then(|active| {
+        let list = old.query_selector_all(FOCUSABLE).ok()?;
+        (0..list.length()).find(|&i| list.item(i).is_some_and(|n| JsValue::from(n) == JsValue::from(active.clone())))
+    });
     let _ = old.replace_with_with_node_1(fresh);
     fresh.set_id(ROOT_ID);
-    if let Some(id) = focused {
-        focus(&id);
+    if let Some(place) = focused {
+        if let Some(el) = fresh.query_selector_all(FOCUSABLE).ok().and_then(|l| l.item(place)).and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
     }
     if let Some(text) = typed {
         if let Some(input) = fresh.query_selector(&search_box).ok().flatten().and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok()) {
@@ -252,8 +260,8 @@ pub fn show_failure(contact_href: &str) {
         "<div class=\"nhsuk-width-container\"><main class=\"nhsuk-main-wrapper\" id=\"maincontent\">\
          <h1>Sorry, there is a problem with this help page</h1>\
          <p>Reload the page to try again. You can also read this help on the \
-         <a href=\"https://help.login.nhs.uk/\">NHS login help centre</a> or \
-         <a href=\"{}\">contact NHS login support</a>.</p></main></div>",
+         <a href=\"https://help.login.nhs.uk/\" target=\"_blank\" rel=\"noopener noreferrer\">NHS login help centre</a> or \
+         <a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">contact NHS login support</a>.</p></main></div>",
         contact_href.replace('"', "%22")
     ));
 }

@@ -20,7 +20,8 @@ async function start() {
   } catch {
     return;
   }
-  const allowed = config.partners?.[partner] ?? [];
+  const partners = config.partners ?? {};
+  const allowed = Object.hasOwn(partners, partner) && Array.isArray(partners[partner]) ? partners[partner] : [];
   let host = null; // the partner page's origin, once it has said hello
 
   const post = (type, fields = {}) => {

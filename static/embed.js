@@ -100,15 +100,29 @@
     }
   }
 
+  var inerted = [];
+
+  // While open, the panel is modal: the rest of the page is inert, so
+  // keyboard and screen-reader users stay in the help until they close it.
   function show(open) {
     panel.hidden = !open;
     style(panel, { display: open ? 'flex' : 'none' });
+    if (open) {
+      inerted = Array.prototype.filter.call(document.body.children, function (el) {
+        return el !== panel && !el.inert;
+      });
+      inerted.forEach(function (el) { el.inert = true; });
+    } else {
+      inerted.forEach(function (el) { el.inert = false; });
+      inerted = [];
+    }
   }
 
   function buildPanel() {
     panel = document.createElement('div');
     panel.setAttribute('role', 'dialog');
     panel.setAttribute('aria-label', 'NHS login help');
+    panel.setAttribute('aria-modal', 'true');
     style(panel, {
       position: 'fixed', top: '0', right: '0', bottom: '0', width: 'min(28rem, 100vw)', 'z-index': '2147483646',
       background: '#f0f4f5', 'box-shadow': '0 0 0 1px #d8dde0, -4px 0 12px rgba(33, 43, 50, 0.3)',
@@ -158,10 +172,15 @@
     document.body.appendChild(launcher);
   }
 
+  var started = false;
+  var early = [];
+
   var api = {
     version: VERSION,
     /** Opens the help; with { error } at that code's guidance, with { search } at those results. */
     open: function (options) {
+      // Called before the page has finished loading: done once it has.
+      if (!started) return void early.push(options);
       options = options || {};
       if (inlineTarget) {
         if (options.error) send({ type: 'open', error: String(options.error) });
@@ -201,8 +220,15 @@
   };
 
   function start() {
+    started = true;
     window.addEventListener('message', onMessage);
-    var target = targetSelector && document.querySelector(targetSelector);
+    var target = null;
+    try {
+      target = targetSelector ? document.querySelector(targetSelector) : null;
+    } catch (e) {
+      // Not a selector: the launcher instead, and say why.
+      console.warn('NHS login help: data-target is not a CSS selector', targetSelector);
+    }
     if (target) {
       inlineTarget = target;
       target.appendChild(createFrame({}, 'NHS login help'));
@@ -211,9 +237,11 @@
       buildPanel();
       buildLauncher();
     }
+    early.splice(0).forEach(api.open);
   }
 
   window.NHSLoginHelp = api;
-  if (document.body) start();
-  else document.addEventListener('DOMContentLoaded', start);
+  // After the page has loaded: data-target may name an element below the tag.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
 })();

@@ -24,10 +24,23 @@ const fileOf = (url) => url.pathname.slice(scope.pathname.length) || 'index.html
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
-      const cache = await caches.open(CACHE);
       // `reload`: straight from the server, never from the HTTP cache, so
-      // the files are this build's. addAll stores all of them or none.
-      await cache.addAll(FILES.map((file) => new Request(file, { cache: 'reload' })));
+      // the files are this build's. Every file is fetched before any is
+      // stored: one failure fails the install and the old version goes on.
+      const responses = await Promise.all(
+        FILES.map(async (file) => {
+          const response = await fetch(new Request(file, { cache: 'reload' }));
+          if (!response.ok) throw new Error(`${file}: ${response.status}`);
+          // Hosts with "pretty URLs" redirect page.html to page; a redirected
+          // response may not answer a page load, so keep only its content.
+          const stored = response.redirected
+            ? new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers: response.headers })
+            : response;
+          return [file, stored];
+        }),
+      );
+      const cache = await caches.open(CACHE);
+      for (const [file, response] of responses) await cache.put(file, response);
       // Written the NHS.UK way here (22 November 2026), in the device's own
       // time zone, so the app shows it as it is.
       const day = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
@@ -57,13 +70,22 @@ self.addEventListener('fetch', (event) => {
         // Any query or fragment: the page file itself answers, and the app
         // reads the rest of the address.
         const page = await cache.match(fileOf(url));
-        if (page) return page;
+        if (page && !page.redirected) return page;
         try {
           return await fetch(request);
         } catch (offline) {
           // A page this build does not have, with no connection: the app
           // shows its own not-found page.
           return (await cache.match('index.html')) ?? Response.error();
+        }
+      }
+      // Who may talk to the frame: the network's word first, so a partner
+      // removed from the profiles loses access at once; offline, the copy.
+      if (fileOf(url) === 'embed-config.json') {
+        try {
+          return await fetch(request);
+        } catch (offline) {
+          return (await cache.match('embed-config.json')) ?? Response.error();
         }
       }
       // The search index is asked for with its build's version in the query.

@@ -1,5 +1,6 @@
-//! Any location (path, parameters, fragment) resolves without a panic, and a
-//! page route names a section that exists.
+//! Any location (path, parameters, fragment) resolves without a panic, a
+//! page route names a section that exists, and a return link is kept only on
+//! the partner's own origins.
 #![no_main]
 
 use help_core::route::Route;
@@ -20,6 +21,12 @@ fuzz_target!(|data: &[u8]| {
     let (site, _) = common::site_and_index();
     if let Route::Page { index, anchor: Some(anchor), .. } = Route::resolve(site, path, &params, fragment) {
         assert!(site.pages[index].has_anchor(&anchor));
+    }
+    if let Some(visit) = help_core::partner::partner_visit(site, &params) {
+        if let Some(link) = &visit.return_link {
+            let origins = &site.partners[visit.partner].origins;
+            assert!(origins.iter().any(|o| link.strip_prefix(o.as_str()).is_some_and(|r| r.is_empty() || r.starts_with(['/', '?', '#']))));
+        }
     }
     let _ = help_core::error_code::parse_code(&text);
     let _ = help_core::error_code::codes_in(&text);

@@ -60,6 +60,8 @@ test('the launcher opens the help in a labelled panel, focus goes in, and Escape
   await panel.waitFor();
   assert.equal(await launcher.getAttribute('aria-expanded'), 'true');
   assert.equal(await page.evaluate(() => document.activeElement.tagName), 'IFRAME');
+  assert.equal(await panel.getAttribute('aria-modal'), 'true');
+  assert.equal(await page.evaluate(() => document.querySelector('main').inert), true, 'the page behind the panel is inert');
   const frame = frameOf(page);
   await frame.locator('main h1').waitFor();
   // Patientcentre's own guidance comes first on the home page.
@@ -76,6 +78,7 @@ test('the launcher opens the help in a labelled panel, focus goes in, and Escape
   await box.press('Escape');
   await panel.waitFor({ state: 'hidden' });
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Help with NHS login');
+  assert.equal(await page.evaluate(() => document.querySelector('main').inert), false);
   assert.equal(await launcher.getAttribute('aria-expanded'), 'false');
   assert.deepEqual((await events(page, 'opened')).length, 1);
   assert.deepEqual((await events(page, 'closed')).length, 1);
@@ -236,6 +239,23 @@ test('embed.js loaded twice adds one launcher; the release build never allows lo
     document.head.append(again);
     return new Promise((resolve) => (again.onload = resolve));
   }, widget.base + 'embed.js');
+  assert.equal(await page.getByRole('button', { name: 'Help with NHS login' }).count(), 1);
+
+  // The pinned copy, with its published integrity hash, loads across origins.
+  const tag = await (await page.request.get(widget.base + 'embed-integrity.txt')).text();
+  const [, file, integrity] = tag.match(/WIDGET-ORIGIN\/(embed-[0-9a-f]+\.js)" integrity="(sha384-[^"]+)"/);
+  const pinned = await page.evaluate(({ src, integrity }) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.integrity = integrity;
+    script.crossOrigin = 'anonymous';
+    document.head.append(script);
+    return new Promise((resolve) => {
+      script.onload = () => resolve('loaded');
+      script.onerror = () => resolve('refused');
+    });
+  }, { src: widget.base + file, integrity });
+  assert.equal(pinned, 'loaded');
   assert.equal(await page.getByRole('button', { name: 'Help with NHS login' }).count(), 1);
   const release = await serveDist();
   try {

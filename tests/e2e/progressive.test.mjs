@@ -99,6 +99,7 @@ test('what a person did before the app arrived carries over: typed search, open 
   await page.waitForFunction(() => window.wasmBindings);
   await page.waitForTimeout(300);
   assert.equal(await page.locator(`#${openId}`).evaluate((d) => d.open), true, 'the details opened stays open');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SUMMARY', 'focus stays on what was clicked');
 
   const typing = await pageWithSlowWasm();
   await typing.goto(env.server.base + 'manage.html');

@@ -8,13 +8,25 @@ use base64::Engine as _;
 use help_core::Site;
 use sha2::{Digest, Sha256, Sha384};
 
-const EMBED: &str = include_str!("../../../static/embed.js");
+const EMBED_SOURCE: &str = include_str!("../../../static/embed.js");
 const FRAME_BRIDGE: &str = include_str!("../../../static/embed-frame.js");
+
+/// `embed.js` as served to partners' pages: without its whole-line `//`
+/// comments and indentation, which are for us, not for every page load.
+pub fn embed_script() -> String {
+    let mut out = String::new();
+    for line in EMBED_SOURCE.lines().map(str::trim_start).filter(|l| !l.is_empty() && !l.starts_with("//")) {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
 
 /// The versioned file name and `integrity` value of `embed.js`.
 pub fn versioned() -> (String, String) {
-    let name: String = Sha256::digest(EMBED.as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect();
-    let integrity = format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(Sha384::digest(EMBED.as_bytes())));
+    let script = embed_script();
+    let name: String = Sha256::digest(script.as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let integrity = format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(Sha384::digest(script.as_bytes())));
     (format!("embed-{name}.js"), integrity)
 }
 
@@ -25,8 +37,8 @@ pub fn files(site: &Site) -> Vec<(String, String)> {
         site.partners.iter().map(|p| (p.id.clone(), serde_json::json!(p.origins))).collect();
     let config = serde_json::json!({ "contactUrl": site.contact_url, "partners": partners });
     vec![
-        ("embed.js".to_owned(), EMBED.to_owned()),
-        (versioned_name.clone(), EMBED.to_owned()),
+        ("embed.js".to_owned(), embed_script()),
+        (versioned_name.clone(), embed_script()),
         (
             "embed-integrity.txt".to_owned(),
             format!("<script src=\"https://WIDGET-ORIGIN/{versioned_name}\" integrity=\"{integrity}\" crossorigin=\"anonymous\" data-partner=\"…\" defer></script>\n"),

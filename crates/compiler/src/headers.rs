@@ -70,7 +70,9 @@ pub fn meta_policy(policy: &str) -> String {
 
 /// Headers for every file, in the `_headers` format that static hosts
 /// (Netlify, Cloudflare Pages and others) read. Paths are from the host's
-/// root: a widget served under a sub-path needs them prefixed.
+/// root: a widget served under a sub-path needs them prefixed. The embed
+/// script is loaded by partners' pages, pinned ones with `crossorigin`, so it
+/// is served for any origin.
 pub fn headers_file(policy: &str) -> String {
     format!(
         "/*\n\
@@ -79,7 +81,13 @@ pub fn headers_file(policy: &str) -> String {
          \x20 Referrer-Policy: no-referrer\n\
          \x20 Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()\n\
          /sw.js\n\
-         \x20 Cache-Control: no-cache\n"
+         \x20 Cache-Control: no-cache\n\
+         /embed.js\n\
+         \x20 Access-Control-Allow-Origin: *\n\
+         \x20 Cross-Origin-Resource-Policy: cross-origin\n\
+         /embed-*\n\
+         \x20 Access-Control-Allow-Origin: *\n\
+         \x20 Cross-Origin-Resource-Policy: cross-origin\n"
     )
 }
 
