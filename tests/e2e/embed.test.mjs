@@ -30,24 +30,27 @@ after(async () => {
   await widget?.close();
 });
 
-/** The partner page, with what the help told it collected in `page.events`. */
+/**
+ * The partner page. What the help told it is what the page's own script
+ * (examples/example.js, which subscribes before the help starts) lists in
+ * #events; `window.__events()` reads that list back as objects.
+ */
 async function partnerPage(site, file) {
   const page = await newPage(browser);
   await page.addInitScript(() => {
-    window.__events = [];
+    window.__events = () =>
+      [...document.querySelectorAll('#events li')].map((li) => {
+        const [type, ...detail] = li.textContent.split(' ');
+        return { type, ...JSON.parse(detail.join(' ')) };
+      });
   });
   await page.goto(site.base + file);
   await page.waitForFunction(() => window.NHSLoginHelp);
-  await page.evaluate(() => {
-    for (const type of ['opened', 'viewed', 'contact', 'feedback', 'closed']) {
-      window.NHSLoginHelp.on(type, (detail) => window.__events.push({ type, ...detail }));
-    }
-  });
   return page;
 }
 
 const frameOf = (page) => page.frameLocator('iframe[title="NHS login help"]');
-const events = (page, type) => page.evaluate((type) => window.__events.filter((e) => e.type === type), type);
+const events = (page, type) => page.evaluate((type) => window.__events().filter((e) => e.type === type), type);
 
 test('the launcher opens the help in a labelled panel, focus goes in, and Escape brings it back', async () => {
   const page = await partnerPage(partnerSite, 'patientcentre-error.html');
@@ -66,7 +69,7 @@ test('the launcher opens the help in a labelled panel, focus goes in, and Escape
   await frame.locator('main h1').waitFor();
   // Patientcentre's own guidance comes first on the home page.
   assert.match(await frame.locator('.app-partner-guidance h2').first().innerText(), /I cannot log into Patientcentre/);
-  await page.waitForFunction(() => window.__events.some((e) => e.type === 'viewed'));
+  await page.waitForFunction(() => window.__events().some((e) => e.type === 'viewed'));
 
   // In the search box a first Escape clears the text, the next closes.
   const box = frame.locator('#search');
@@ -93,7 +96,7 @@ test("open({ error: 'CID7023' }) shows that code's guidance, and the page hears 
   await frame.locator('#cid7023.app-section--highlight').waitFor();
   assert.match(await frame.locator('#cid7023 > :is(h2, h3)').innerText(), /The guidance for your reference CID7023/);
   assert.ok(Date.now() - started < 30_000);
-  await page.waitForFunction(() => window.__events.some((e) => e.type === 'viewed' && e.error === 'CID7023'));
+  await page.waitForFunction(() => window.__events().some((e) => e.type === 'viewed' && e.error === 'CID7023'));
 
   // Already open: a second code is sent to the same frame.
   await page.evaluate(() => window.NHSLoginHelp.open({ error: 'cid 3009' }));
@@ -114,7 +117,7 @@ test('contact links and "Did this help?" answers become events for the page, and
   await offer.getByRole('link', { name: /Contact NHS login support/ }).waitFor();
   assert.match(await offer.getByRole('link', { name: /Contact NHS login support/ }).getAttribute('href'), /\/contact\/\?error=CID7023$/);
   assert.match(await offer.innerText(), /tell them you saw CID7023/);
-  await page.waitForFunction(() => window.__events.some((e) => e.type === 'feedback'));
+  await page.waitForFunction(() => window.__events().some((e) => e.type === 'feedback'));
   assert.deepEqual(
     (await events(page, 'feedback')).map(({ helpful, page: file, error }) => ({ helpful, file, error })),
     [{ helpful: false, file: 'error-messages-support.html', error: 'CID7023' }],
@@ -125,7 +128,7 @@ test('contact links and "Did this help?" answers become events for the page, and
     offer.getByRole('link', { name: /Contact NHS login support/ }).click(),
   ]);
   await popup.close();
-  await page.waitForFunction(() => window.__events.some((e) => e.type === 'contact'));
+  await page.waitForFunction(() => window.__events().some((e) => e.type === 'contact'));
   assert.equal((await events(page, 'contact'))[0].error, 'CID7023');
 });
 
@@ -134,7 +137,7 @@ test('inline mode shows the help in the page, sized to its content as it changes
   const iframe = page.locator('#nhs-login-help iframe');
   const frame = frameOf(page);
   await frame.locator('main h1').waitFor();
-  await page.waitForFunction(() => window.__events.some((e) => e.type === 'opened'));
+  await page.waitForFunction(() => window.__events().some((e) => e.type === 'opened'));
   const contentHeight = () => frame.locator('#app').evaluate((app) => Math.ceil(app.getBoundingClientRect().bottom));
   await page.waitForFunction(() => parseInt(document.querySelector('#nhs-login-help iframe').style.height) > 1000);
   await page.waitForTimeout(300);
@@ -172,7 +175,7 @@ test('a page on an origin the profile does not name gets nothing from the help',
     await other.evaluate(() => window.NHSLoginHelp.open({ error: 'CID3009' }));
     await other.waitForTimeout(1000);
     assert.equal(await frame.locator('#cid3009').count(), 0, 'the command from an unknown origin was ignored');
-    assert.deepEqual(await other.evaluate(() => window.__events.filter((e) => e.type !== 'opened')), [], 'no event reached it');
+    assert.deepEqual(await other.evaluate(() => window.__events().filter((e) => e.type !== 'opened')), [], 'no event reached it');
   } finally {
     await laxSite.close();
     await lax.close();
@@ -184,7 +187,7 @@ test('malformed or foreign messages are ignored by the help', async () => {
   await page.evaluate(() => window.NHSLoginHelp.open());
   const frame = frameOf(page);
   await frame.locator('main h1').waitFor();
-  await page.waitForFunction(() => window.__events.some((e) => e.type === 'viewed'));
+  await page.waitForFunction(() => window.__events().some((e) => e.type === 'viewed'));
   await page.evaluate(() => {
     const target = document.querySelector('iframe').contentWindow;
     const origin = new URL(document.querySelector('iframe').src).origin;
