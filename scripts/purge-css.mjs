@@ -12,5 +12,7 @@ const [result] = await new PurgeCSS().purge({
   content: ['src/**/*.rs', 'index.html'],
   // The widget's own rules are few and all wanted.
   safelist: { standard: [/^app-/] },
+  // And the custom properties nothing reads: nhsuk-frontend declares many.
+  variables: true,
 });
 writeFileSync(file, result.css);

@@ -21,9 +21,9 @@ pub fn feedback(context: Option<&AppContext>, file: &str, code: Option<&str>) ->
             <h2 class="nhsuk-heading-s">{ "Did this help?" }</h2>
             // The buttons stay (pressed or not), so keyboard focus is never lost.
             <div class="app-feedback__answers">
-                <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" data-feedback="yes"
+                <button type="button" class="app-feedback__answer" data-feedback="yes"
                     aria-pressed={pressed(context.helped, true)} onclick={choose(true)}>{ "Yes" }</button>
-                <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" data-feedback="no"
+                <button type="button" class="app-feedback__answer" data-feedback="no"
                     aria-pressed={pressed(context.helped, false)} onclick={choose(false)}>{ "No" }</button>
             </div>
             <div role="status">
