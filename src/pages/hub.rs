@@ -62,8 +62,9 @@ pub fn hub_page(props: &HubProps) -> Html {
     }
 }
 
-/// The pages a hub lists. Partner articles wait for their partner to be
-/// active (the embedding work), so none is listed yet.
+/// The pages a hub lists. Partner articles are not: a partner's visitors see
+/// its article first on the home page (`?partner=`), and everyone else has
+/// no use for it.
 fn listed(hub: &Page) -> impl Iterator<Item = &'static Page> + '_ {
     let site = content::site();
     hub.children.iter().map(|&i| &site.pages[i]).filter(|p| p.partner.is_none())
