@@ -63,7 +63,9 @@ mod prerender {
     fn fill(shell: &str, body: &str, title: &str, description: Option<&str>) -> Result<String, String> {
         let root = "<div id=\"app\">";
         let start = shell.find(root).ok_or("no <div id=\"app\"> in the page file")? + root.len();
-        let end = start + shell[start..].find("</div>\n  </body>").ok_or("the app element does not end before </body>")?;
+        // The shell's app element holds only its <noscript> fallback, so its
+        // first closing tag is its own (`trunk serve` adds a script after it).
+        let end = start + shell[start..].find("</div>").ok_or("the app element is not closed")?;
         let mut html = format!("{}{body}{}", &shell[..start], &shell[end..]);
         let title_tag = "<title>NHS login help</title>";
         if !html.contains(title_tag) {
@@ -113,6 +115,9 @@ mod prerender {
             assert!(html.contains("content=\"Landline &quot;number&quot; &amp; &lt;b&gt;"), "{html}");
             assert!(!html.contains("<script>") && !html.contains("noscript"), "{html}");
             assert!(html.contains("<div id=\"app\"><main>page</main></div>\n  </body>"), "{html}");
+            let served = SHELL.replace("  </body>", "  <script>/* trunk serve's reload */</script>\n  </body>");
+            let html = fill(&served, "<main>page</main>", "T", None).unwrap();
+            assert!(html.contains("<div id=\"app\"><main>page</main></div>\n  <script>"), "{html}");
         }
 
         #[test]
