@@ -8,6 +8,8 @@ root="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 bash scripts/setup.sh
 source scripts/env.sh
+# Trunk refuses to watch with ignore paths (Trunk.toml) that do not exist yet.
+mkdir -p .build dist target
 node examples/serve.mjs http://127.0.0.1:8080/ 8765 &
 trap 'kill $! 2>/dev/null' EXIT
 # Its own folder: dist/ is what gets deployed, and must never hold test origins.
