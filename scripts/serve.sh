@@ -13,4 +13,5 @@ mkdir -p .build dist target
 node examples/serve.mjs http://127.0.0.1:8080/ 8765 &
 trap 'kill $! 2>/dev/null' EXIT
 # Its own folder: dist/ is what gets deployed, and must never hold test origins.
-HELP_TEST_PARTNERS=1 trunk serve --release --dist target/dist-serve "$@"
+# No live-reload script: the pages' Content-Security-Policy rightly refuses inline scripts.
+HELP_TEST_PARTNERS=1 trunk serve --release --no-autoreload --dist target/dist-serve "$@"
