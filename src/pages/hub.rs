@@ -26,14 +26,15 @@ pub fn hub_page(props: &HubProps) -> Html {
         .as_ref()
         .filter(|_| hub.file == help_core::route::HOME_FILE)
         .and_then(|c| c.partner.as_ref())
-        .and_then(|visit| site.page_by_file(&site.partners[visit.partner].article))
-        .map(|(_, article)| {
+        .map(|visit| &site.partners[visit.partner])
+        .and_then(|partner| Some((partner, site.page_by_file(&partner.article)?.1)))
+        .map(|(partner, article)| {
             let render = Render { arrival: None, navigator: context.as_ref().map(|c| &c.navigate), context: None };
             html! {
                 <div class="nhsuk-grid-row">
                     <div class="nhsuk-grid-column-two-thirds app-partner-guidance">
                         <h2>
-                            <span class="nhsuk-caption-m"><strong class="app-partner-label">{ format!("From {}", site.partners[context.as_ref().and_then(|c| c.partner.as_ref()).map_or(0, |v| v.partner)].name) }</strong></span>
+                            <span class="nhsuk-caption-m"><strong class="app-partner-label">{ format!("From {}", partner.name) }</strong></span>
                             { &article.title }
                         </h2>
                         <p>{ &article.subtitle }</p>
