@@ -192,8 +192,9 @@ pub fn new_root() -> Option<web_sys::Element> {
 
 /// Puts `fresh` (the rendered app) in place of the prerendered page, in one
 /// step. What the person did meanwhile carries over: open details sections,
-/// text typed in the search box, and keyboard focus.
-pub fn take_over(fresh: &web_sys::Element) {
+/// text typed in the search box (the input with id `search_box`), and
+/// keyboard focus.
+pub fn take_over(fresh: &web_sys::Element, search_box: &str) {
     if TOOK_OVER.swap(true, std::sync::atomic::Ordering::SeqCst) {
         return;
     }
@@ -213,7 +214,7 @@ pub fn take_over(fresh: &web_sys::Element) {
             }
         }
     }
-    let search_box = format!("#{}", crate::components::search::INPUT_ID);
+    let search_box = format!("#{search_box}");
     let typed = old
         .query_selector(&search_box)
         .ok()

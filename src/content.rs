@@ -16,6 +16,11 @@ pub fn site() -> &'static Site {
     })
 }
 
+/// A partner's display name, from its profile.
+pub fn partner_name(id: &str) -> &str {
+    site().partner(id).map_or(id, |p| p.name.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -8,5 +8,7 @@ pub mod app;
 mod browser;
 mod components;
 pub mod content;
+mod context;
+mod hooks;
 mod pages;
 pub mod state;

@@ -49,6 +49,11 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The state on arrival: the route and query of the address.
+    pub fn new(route: Route, query: String, online: bool) -> Self {
+        AppState { route, navigations: 0, query, index: IndexState::NotLoaded, online, saved_on: None, helped: None }
+    }
+
     /// Whether the results stand in place of the page: a query with more
     /// than spaces in it.
     pub fn searching(&self) -> bool {

@@ -32,7 +32,8 @@ fn main() {}
 mod prerender {
     use std::path::Path;
 
-    use help_core::route::REFERENCES_FILE;
+    use help_core::html::escape;
+    use help_core::model::REFERENCES_FILE;
     use help_core::Route;
     use nhs_login_help::app::{page_title, App, AppProps};
     use nhs_login_help::content;
@@ -52,10 +53,6 @@ mod prerender {
             .hydratable(false)
             .render(),
         )
-    }
-
-    fn escape(text: &str) -> String {
-        text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
     }
 
     /// `shell` (a page file as `help-content pages` wrote it) with `body` in

@@ -1,11 +1,13 @@
 //! Renders the content model's blocks and inlines as NHS.UK markup. Every node
 //! is built here from structured data: no content reaches the DOM as HTML.
 
-use help_core::{Block, Inline, LinkTarget};
+use help_core::model::page_href;
+use help_core::{Block, ErrorCode, Inline, LinkTarget};
 use yew::prelude::*;
 
 use crate::components::page_link;
 use crate::content;
+use crate::context::AppContext;
 
 /// Said to screen readers after every link that leaves the widget.
 const NEW_TAB: &str = " (opens in a new tab)";
@@ -17,10 +19,10 @@ const NEW_TAB: &str = " (opens in a new tab)";
 pub struct Render<'a> {
     /// The error code the person arrived with: contact links that name no
     /// code of their own carry it.
-    pub arrival: Option<&'a str>,
+    pub arrival: Option<&'a ErrorCode>,
     pub navigator: Option<&'a Callback<String>>,
     /// The app's context, for the "Did this help?" under a code's guidance.
-    pub context: Option<&'a crate::app::AppContext>,
+    pub context: Option<&'a AppContext>,
 }
 
 impl Render<'_> {
@@ -81,11 +83,11 @@ impl Render<'_> {
         let site = content::site();
         let href = match target {
             LinkTarget::Page { file, fragment } => {
-                let href = page_link::href(file, fragment.as_deref());
+                let href = page_href(file, fragment.as_deref());
                 let onclick = page_link::on_click(self.navigator, &href);
                 return html! { <a href={href} title={title} {onclick}>{ self.inlines(children) }</a> };
             }
-            LinkTarget::Contact { code } => site.contact_href(code.as_deref().or(self.arrival)),
+            LinkTarget::Contact { code } => site.contact_href(code.as_ref().or(self.arrival)),
             LinkTarget::External { .. } => target.href(site),
         };
         external_link(href, title, "", self.inlines(children))

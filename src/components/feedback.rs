@@ -4,20 +4,21 @@
 //! partner's page (the frame bridge reads the `data-` attributes). A plain
 //! function over the app's state, not a component: components cost wasm bytes.
 
+use help_core::ErrorCode;
 use yew::prelude::*;
 
-use crate::app::AppContext;
 use crate::components::blocks::external_link;
 use crate::content;
+use crate::context::AppContext;
 
 /// `file` is the page the answer is about; `code` the error code whose
 /// guidance it is, if any.
-pub fn feedback(context: Option<&AppContext>, file: &str, code: Option<&str>) -> Html {
+pub fn feedback(context: Option<&AppContext>, file: &str, code: Option<&ErrorCode>) -> Html {
     let Some(context) = context else { return Html::default() };
-    let code = code.or(context.arrival.as_deref());
+    let code = code.or(context.arrival.as_ref());
     let choose = |helped: bool| context.answer.reform(move |_: MouseEvent| helped);
     html! {
-        <div class="app-feedback" data-page={file.to_owned()} data-code={code.map(str::to_owned)}>
+        <div class="app-feedback" data-page={file.to_owned()} data-code={code.map(ErrorCode::to_string)}>
             <h2 class="nhsuk-heading-s">{ "Did this help?" }</h2>
             // The buttons stay (pressed or not), so keyboard focus is never lost.
             <div class="app-feedback__answers">

@@ -1,15 +1,15 @@
-use help_core::route::REFERENCES_FILE;
+use help_core::model::REFERENCES_FILE;
 use yew::prelude::*;
 
-use crate::app::AppContext;
 use crate::components::blocks::external_link;
 use crate::components::page_link::PageLink;
 use crate::content;
+use crate::context::AppContext;
 
 #[function_component(Footer)]
 pub fn footer() -> Html {
     let context = use_context::<AppContext>();
-    let contact = content::site().contact_href(context.as_ref().and_then(|c| c.arrival.as_deref()));
+    let contact = content::site().contact_href(context.as_ref().and_then(|c| c.arrival.as_ref()));
     html! {
         <footer class="nhsuk-footer" role="contentinfo">
             <div class="nhsuk-width-container">

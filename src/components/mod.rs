@@ -7,4 +7,6 @@ pub mod footer;
 pub mod header;
 pub mod offline_notice;
 pub mod page_link;
+pub mod reference_list;
 pub mod search;
+pub mod section;

@@ -2,9 +2,10 @@
 //! (history entry, no reload); any modified click, or no JavaScript, follows
 //! the real page file, which the build writes for every page.
 
+use help_core::model::page_href;
 use yew::prelude::*;
 
-use crate::app::AppContext;
+use crate::context::AppContext;
 
 #[derive(Properties, PartialEq)]
 pub struct PageLinkProps {
@@ -20,13 +21,6 @@ pub struct PageLinkProps {
     pub title: Option<AttrValue>,
     #[prop_or_default]
     pub children: Html,
-}
-
-pub fn href(file: &str, fragment: Option<&str>) -> String {
-    match fragment {
-        Some(f) => format!("{file}#{f}"),
-        None => file.to_owned(),
-    }
 }
 
 /// The click handler that turns a plain click into an in-app navigation.
@@ -45,7 +39,7 @@ pub fn on_click(navigator: Option<&Callback<String>>, href: &str) -> Callback<Mo
 #[function_component(PageLink)]
 pub fn page_link(props: &PageLinkProps) -> Html {
     let context = use_context::<AppContext>();
-    let href = href(&props.file, props.fragment.as_deref());
+    let href = page_href(&props.file, props.fragment.as_deref());
     let onclick = on_click(context.as_ref().map(|c| &c.navigate), &href);
     html! {
         <a href={href} class={props.class.clone()} aria-label={props.label.clone()} title={props.title.clone()} {onclick}>

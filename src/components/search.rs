@@ -8,9 +8,12 @@ use help_core::Site;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::blocks::external_link;
+use help_core::model::page_href;
+
 use crate::browser;
+use crate::components::blocks::external_link;
 use crate::components::page_link;
+use crate::components::reference_list::reference_list;
 use crate::content;
 use crate::state::IndexState;
 
@@ -37,7 +40,7 @@ pub struct SearchProps {
 fn href(site: &Site, index: &SearchIndex, hit: &Hit) -> Option<String> {
     let doc = index.docs.get(hit.doc as usize)?;
     let page = site.pages.get(doc.page as usize)?;
-    Some(page_link::href(&page.file, Some(doc.details.as_deref().unwrap_or(&doc.section))))
+    Some(page_href(&page.file, Some(doc.details.as_deref().unwrap_or(&doc.section))))
 }
 
 #[function_component(Search)]
@@ -131,7 +134,7 @@ pub fn search(props: &SearchProps) -> Html {
                 <span class="app-search__title">
                     { &page.title }
                     if let Some(partner) = &page.partner {
-                        { " " }<strong class="app-partner-label">{ format!("From {}", crate::pages::article::partner_name(partner)) }</strong>
+                        { " " }<strong class="app-partner-label">{ format!("From {}", content::partner_name(partner)) }</strong>
                     }
                 </span>
                 <span class="app-search__heading">{ &doc.heading }</span>
@@ -196,8 +199,8 @@ fn no_results(on_query: &Callback<String>, on_open: &Callback<String>) -> Html {
             <ul class="nhsuk-list nhsuk-list--bullet">{ for SUGGESTIONS.iter().map(suggestion) }</ul>
             <h2 class="nhsuk-heading-s">{ "If a website or app showed you an error reference" }</h2>
             <p>{ "Find it here for what it means and what you can do, or see the " }
-                { app_link(help_core::route::REFERENCES_FILE, "list of error references", on_open) }{ " on its own page." }</p>
-            { crate::pages::references::reference_list() }
+                { app_link(help_core::model::REFERENCES_FILE, "list of error references", on_open) }{ " on its own page." }</p>
+            { reference_list() }
             <p>{ external_link(content::site().contact_url.clone(), None, "", html! { "Contact NHS login" }) }{ " if you still need help." }</p>
         </div>
     }

@@ -1,12 +1,12 @@
 use help_core::{Page, PageKind};
 use yew::prelude::*;
 
-use crate::app::AppContext;
 use crate::components::blocks::Render;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::page_link::PageLink;
+use crate::components::section::section_at;
 use crate::content;
-use crate::pages::article::section_at;
+use crate::context::AppContext;
 
 #[derive(Properties, PartialEq)]
 pub struct HubProps {
@@ -24,7 +24,7 @@ pub fn hub_page(props: &HubProps) -> Html {
     // On the home page, a partner's visitors see its own guidance first.
     let partner_guidance = context
         .as_ref()
-        .filter(|_| hub.file == help_core::route::HOME_FILE)
+        .filter(|_| hub.file == help_core::model::HOME_FILE)
         .and_then(|c| c.partner.as_ref())
         .map(|visit| &site.partners[visit.partner])
         .and_then(|partner| Some((partner, site.page_by_file(&partner.article)?.1)))

@@ -1,30 +1,16 @@
 //! Error references: the list of every known one, and the page for a code
 //! the content has no guidance for (or for something that is not a code).
 
-use help_core::Reference;
+use help_core::ErrorCode;
 use yew::prelude::*;
 
 use crate::components::blocks::external_link;
 use crate::components::page_link::PageLink;
+use crate::components::reference_list::reference_list;
 use crate::content;
 
 pub const REFERENCES_TITLE: &str = "Error references";
 pub const UNKNOWN_REFERENCE_TITLE: &str = "We do not have guidance for that reference";
-
-/// Every known reference with the heading of its guidance, linking to it.
-pub fn reference_list() -> Html {
-    let site = content::site();
-    let item = |r: &Reference| {
-        let page = &site.pages[r.place.page];
-        html! {
-            <li>
-                <PageLink file={page.file.clone()} fragment={AttrValue::from(r.place.section.clone())}>{ &r.code }</PageLink>
-                { format!(" – {} ({})", r.title(), page.title) }
-            </li>
-        }
-    };
-    html! { <ul class="nhsuk-list nhsuk-list--bullet app-reference-list">{ for site.references.iter().map(item) }</ul> }
-}
 
 #[function_component(ReferencesPage)]
 pub fn references_page() -> Html {
@@ -43,12 +29,12 @@ pub fn references_page() -> Html {
 pub struct UnknownReferenceProps {
     /// A well-formed code we have no guidance for; `None` when what was
     /// given was not a code at all (it is never shown back).
-    pub code: Option<AttrValue>,
+    pub code: Option<ErrorCode>,
 }
 
 #[function_component(UnknownReferencePage)]
 pub fn unknown_reference_page(props: &UnknownReferenceProps) -> Html {
-    let contact = content::site().contact_href(props.code.as_deref());
+    let contact = content::site().contact_href(props.code.as_ref());
     html! {
         <div class="nhsuk-grid-row">
             <div class="nhsuk-grid-column-two-thirds">

@@ -21,14 +21,14 @@ pub mod structure;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use help_core::route::file_for_page_name;
-use help_core::{Block, Inline, Page, PageKind, Site};
+use help_core::model::file_for_page_name;
+use help_core::{Inline, LinkTarget, Page, PageKind, Site};
 
 pub use diagnostic::{Diagnostic, Severity};
 use diagnostic::Reporter;
 use front_matter::{FrontMatter, Kind};
 use links::Links;
-use markdown::LinkRef;
+use links::LinkRef;
 
 /// Build-time settings, from the environment (see `Settings::from_env`).
 #[derive(Debug, Clone)]
@@ -293,8 +293,10 @@ pub fn compile(sources: &[Source], settings: &Settings) -> Result<Compiled, Fail
     })
 }
 
-/// The app reads the model back with serde_json, which refuses very deep
-/// nesting; a page that would not read back must fail here, not blank the app.
+/// Every bundle is read back before it ships (serde_json, which refuses
+/// nesting deeper than 128 levels, here and in `build.rs`; the app's own
+/// reader in `help_core::bundle`); a page too deep to read back must fail
+/// here, naming its file, not blank the app.
 fn check_bundles(parsed: &mut [Parsed]) {
     for p in parsed {
         let json = serde_json::to_string(&p.page).expect("the model serialises");
@@ -408,10 +410,20 @@ fn resolve_links(parsed: &mut [Parsed], settings: &Settings) {
             }
         }
         let mut unresolved = Vec::new();
-        let mut rewrite = |inlines: &mut Vec<Inline>| rewrite_links(inlines, &links, index, &mut unresolved);
-        for_each_inlines(&mut p.page.intro, &mut rewrite);
+        // Replace the raw `href` the structure pass kept with the resolved target.
+        let mut rewrite = |inline: &mut Inline| {
+            if let Inline::Link { target, .. } = inline {
+                if let LinkTarget::External { href } = target {
+                    match links.resolve(index, href) {
+                        Ok(resolved) => *target = resolved,
+                        Err(message) => unresolved.push(message),
+                    }
+                }
+            }
+        };
+        help_core::walk::inlines_mut(&mut p.page.intro, &mut rewrite);
         for section in &mut p.page.sections {
-            for_each_inlines(&mut section.blocks, &mut rewrite);
+            help_core::walk::inlines_mut(&mut section.blocks, &mut rewrite);
         }
         // Every link the source holds was checked above with its line; one
         // that only appears now slipped past those checks, so fail loudly.
@@ -419,36 +431,6 @@ fn resolve_links(parsed: &mut [Parsed], settings: &Settings) {
             for message in unresolved {
                 p.report.error(p.front.kind.line, format!("{message} (could not tell which line)"));
             }
-        }
-    }
-}
-
-/// Replaces the raw `href` the structure pass kept with the resolved target.
-fn rewrite_links(inlines: &mut [Inline], links: &Links<'_>, from: usize, unresolved: &mut Vec<String>) {
-    for inline in inlines {
-        match inline {
-            Inline::Link { target, children, .. } => {
-                if let help_core::LinkTarget::External { href } = target {
-                    match links.resolve(from, href) {
-                        Ok(resolved) => *target = resolved,
-                        Err(message) => unresolved.push(message),
-                    }
-                }
-                rewrite_links(children, links, from, unresolved);
-            }
-            Inline::Strong(c) | Inline::Emphasis(c) => rewrite_links(c, links, from, unresolved),
-            Inline::Text(_) | Inline::LineBreak => {}
-        }
-    }
-}
-
-fn for_each_inlines(blocks: &mut [Block], f: &mut impl FnMut(&mut Vec<Inline>)) {
-    for block in blocks {
-        match block {
-            Block::Paragraph(i) | Block::Subheading(i) => f(i),
-            Block::List { items, .. } => items.iter_mut().for_each(|item| for_each_inlines(item, f)),
-            Block::Details { blocks, .. } => for_each_inlines(blocks, f),
-            Block::Rule => {}
         }
     }
 }

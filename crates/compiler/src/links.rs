@@ -2,14 +2,38 @@
 
 use std::collections::HashMap;
 
-use help_core::error_code::codes_in;
+use help_core::error_code::{codes_in, ErrorCode};
 use help_core::{LinkTarget, Page, PageKind};
 
-use crate::html_check::unsafe_url;
+/// A link found in the source, with where it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRef {
+    pub href: String,
+    pub line: usize,
+}
+
+/// Why a URL may not be used, if it may not.
+pub fn unsafe_url(url: &str) -> Option<&'static str> {
+    // Browsers ignore spaces and control characters inside a scheme.
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if cleaned.starts_with("javascript:") || cleaned.starts_with("vbscript:") {
+        Some("could run code: `javascript:` and `vbscript:` URLs are not allowed")
+    } else if cleaned.starts_with("data:") {
+        Some("uses a `data:` URL, which is not allowed")
+    } else {
+        None
+    }
+}
+
 
 /// `Some(code)` when `href` is the help centre's contact page (`/contact`,
 /// `/contact/`, with or without `?error=CIDnnnn`).
-pub fn contact_code(href: &str) -> Option<Option<String>> {
+pub fn contact_code(href: &str) -> Option<Option<ErrorCode>> {
     let (path, query) = split_query(href);
     let path = path.trim_end_matches('/');
     (path.eq_ignore_ascii_case("/contact")).then(|| {
@@ -112,12 +136,23 @@ impl<'a> Links<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::contact_code;
+    use super::{contact_code, unsafe_url};
+    use help_core::error_code::parse_code;
+
+    #[test]
+    fn recognises_dangerous_schemes_however_written() {
+        for url in ["javascript:alert(1)", " JavaScript:x", "java\tscript:x", "vbscript:x", "data:text/html,x"] {
+            assert!(unsafe_url(url).is_some(), "{url:?}");
+        }
+        for url in ["/contact?error=CID1111", "https://example.org/javascript:x", "#data", "mailto:a@b", "data-protection"] {
+            assert!(unsafe_url(url).is_none(), "{url:?}");
+        }
+    }
 
     #[test]
     fn contact_links_carry_their_code() {
-        assert_eq!(contact_code("/contact?error=CID3008"), Some(Some("CID3008".into())));
-        assert_eq!(contact_code("/contact/?error=cid7023"), Some(Some("CID7023".into())));
+        assert_eq!(contact_code("/contact?error=CID3008"), Some(parse_code("CID3008")));
+        assert_eq!(contact_code("/contact/?error=cid7023"), Some(parse_code("CID7023")));
         assert_eq!(contact_code("/contact"), Some(None));
         assert_eq!(contact_code("/contacts"), None);
         assert_eq!(contact_code("/manage/landline"), None);

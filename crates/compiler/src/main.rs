@@ -14,7 +14,8 @@ use std::process::ExitCode;
 
 use help_compiler::headers::{content_security_policy, headers_file, inline_script_hashes, meta_policy};
 use help_compiler::{compile_dir, search_index, Settings};
-use help_core::route::REFERENCES_FILE;
+use help_core::model::REFERENCES_FILE;
+use help_core::html::escape;
 use help_core::search::SEARCH_INDEX_FILE;
 
 fn main() -> ExitCode {
@@ -108,8 +109,4 @@ fn with_policy_meta(html: &str, policy: &str) -> Result<String, String> {
         escape(&meta_policy(policy))
     );
     Ok(format!("{}{meta}{}", &html[..at], &html[at..]))
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

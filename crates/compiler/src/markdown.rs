@@ -11,6 +11,7 @@ use pulldown_cmark::{BrokenLink, CodeBlockKind, CowStr, Event, HeadingLevel, Lin
 
 use crate::diagnostic::{LineIndex, Reporter};
 use crate::html_check;
+use crate::links::{unsafe_url, LinkRef};
 
 /// How deep indented text is re-read as Markdown before it is left as text.
 const MAX_REPARSE_DEPTH: usize = 8;
@@ -26,13 +27,6 @@ type LinkDefs = HashMap<String, (String, String)>;
 
 fn label_key(label: &str) -> String {
     label.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
-}
-
-/// A link found in the source, with where it was written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinkRef {
-    pub href: String,
-    pub line: usize,
 }
 
 #[derive(Debug, Default)]
@@ -131,7 +125,7 @@ fn expand(
                 report.error(line, "images are not supported in help articles");
             }
             Event::Start(Tag::Link { dest_url, link_type, .. }) => {
-                if let Some(problem) = html_check::unsafe_url(dest_url) {
+                if let Some(problem) = unsafe_url(dest_url) {
                     // Reported here, once: not passed on to link checking.
                     report.error(line, format!("link `{}` {problem}", truncate(dest_url)));
                 } else {

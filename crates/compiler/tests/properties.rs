@@ -115,8 +115,8 @@ proptest! {
                 if let Some(anchor) = anchor {
                     prop_assert!(page.has_anchor(anchor), "{anchor:?} is not on {}", page.file);
                 }
-                if let Some(code) = reference {
-                    prop_assert!(site.reference(code).is_some());
+                if let Some(at) = reference {
+                    prop_assert!(site.references.get(*at).is_some());
                 }
             }
             Route::UnknownReference { code: Some(code) } => {

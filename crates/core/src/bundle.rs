@@ -10,8 +10,8 @@
 //! requires the same result, so the two readers cannot drift.
 
 
-use crate::model::{Block, Inline, LinkTarget, Page, PageKind, Partner, Section, Site};
-use crate::references::{Naming, Place, Reference};
+use crate::error_code::{parse_code, ErrorCode};
+use crate::model::{Block, Inline, LinkTarget, Page, PageKind, Partner, Place, Reference, Section, Site};
 use crate::search::{Doc, Posting, SearchIndex};
 
 /// Why a bundle could not be read: the path to the value and what was wrong.
@@ -290,24 +290,25 @@ impl<A: Read, B: Read> Read for (A, B) {
     }
 }
 
-/// Structs: every field by name, as serde writes them.
+/// Structs: every bundled field by name, as serde writes them; the fields
+/// after `;` are the compiler's own, not bundled, and start empty.
 macro_rules! read_struct {
-    ($t:ident { $($f:ident),* $(,)? }) => {
+    ($t:ident { $($f:ident),* $(,)? $(; $($skipped:ident),* )? }) => {
         impl Read for $t {
             fn read(value: &JsonValue) -> Result<Self, Error> {
                 let map = object(value)?;
-                Ok($t { $($f: field(map, stringify!($f))?),* })
+                Ok($t { $($f: field(map, stringify!($f))?,)* $($($skipped: Default::default(),)*)? })
             }
         }
     };
 }
 
-read_struct!(Site { pages, help_centre_url, contact_url, references, partners });
+read_struct!(Site { pages, contact_url, references, partners; help_centre_url });
 read_struct!(Partner { id, name, origins, article, return_label });
-read_struct!(Page { page_name, file, site_path, kind, title, short_title, subtitle, hub, position, partner, intro, sections, children });
-read_struct!(Section { id, level, heading, blocks, references });
+read_struct!(Page { page_name, file, kind, title, short_title, subtitle, hub, partner, intro, sections, children; site_path, position });
+read_struct!(Section { id, level, heading, blocks; references });
 read_struct!(Reference { code, place, also });
-read_struct!(Place { page, section, details, naming, heading });
+read_struct!(Place { page, section, details, heading; naming });
 read_struct!(SearchIndex { docs, stems, postings, words, average_len, synonyms, references, site });
 read_struct!(Doc { page, section, details, heading, len });
 
@@ -328,14 +329,11 @@ impl Read for PageKind {
     }
 }
 
-impl Read for Naming {
+/// A code is read only if it is one, in its canonical form.
+impl Read for ErrorCode {
     fn read(value: &JsonValue) -> Result<Self, Error> {
-        match variant(value)? {
-            ("HeadingStartsWithCode", None) => Ok(Naming::HeadingStartsWithCode),
-            ("HeadingNamesCode", None) => Ok(Naming::HeadingNamesCode),
-            ("ContactLink", None) => Ok(Naming::ContactLink),
-            (other, _) => Err(format!("unknown naming `{other}`")),
-        }
+        let text = String::read(value)?;
+        parse_code(&text).filter(|code| *code == text.as_str()).ok_or_else(|| format!("`{text}` is not an error reference"))
     }
 }
 
@@ -402,7 +400,7 @@ mod tests {
 
     #[test]
     fn malformed_bundles_are_errors_not_panics() {
-        for bad in ["", "{", "[]", "{\"pages\":3}", "{\"pages\":[{}]}", "\"Rule\"", "{\"pages\":[],\"help_centre_url\":1}"] {
+        for bad in ["", "{", "[]", "{\"pages\":3}", "{\"pages\":[{}]}", "\"Rule\"", "{\"pages\":[],\"help_centre_url\":1}", "{\"pages\":[],\"contact_url\":1}"] {
             assert!(site_from_json(bad).is_err(), "{bad:?}");
         }
         assert!(index_from_json("{\"docs\":[]}").is_err());

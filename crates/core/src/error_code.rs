@@ -1,9 +1,54 @@
 //! Error references such as `CID7023`, as they appear in content.
 
+use serde::{Deserialize, Serialize};
+
+/// A well-formed error reference in its canonical form (`CID7023`): `CID`
+/// and 4 or 5 digits. Only [`parse_code`] and [`codes_in`] make one, so a
+/// value of this type is always a real code, never whatever a URL held.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ErrorCode(String);
+
+impl ErrorCode {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The code as a section anchor (`cid7023`).
+    pub fn anchor(&self) -> String {
+        self.0.to_ascii_lowercase()
+    }
+}
+
+impl std::ops::Deref for ErrorCode {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<str> for ErrorCode {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for ErrorCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
 /// Every error reference written in `text`, upper case, in order of
 /// appearance: `CID` (any case) followed by 4 or 5 digits, not inside a longer
 /// word or number.
-pub fn codes_in(text: &str) -> Vec<String> {
+pub fn codes_in(text: &str) -> Vec<ErrorCode> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut i = 0;
@@ -15,7 +60,7 @@ pub fn codes_in(text: &str) -> Vec<String> {
                 .get(i + 3 + digits)
                 .is_none_or(|b| !b.is_ascii_alphanumeric());
             if (4..=5).contains(&digits) && ends_word {
-                found.push(format!("CID{}", &text[i + 3..i + 3 + digits]));
+                found.push(ErrorCode(format!("CID{}", &text[i + 3..i + 3 + digits])));
                 i += 3 + digits;
                 continue;
             }
@@ -36,7 +81,7 @@ const MAX_CODE_INPUT: usize = 32;
 ///
 /// The input must already be NFKC-normalised (the app uses the browser's
 /// `String.prototype.normalize`), so full-width digits arrive as ASCII.
-pub fn parse_code(input: &str) -> Option<String> {
+pub fn parse_code(input: &str) -> Option<ErrorCode> {
     let input = input.trim();
     if input.len() > MAX_CODE_INPUT {
         return None;
@@ -48,7 +93,7 @@ pub fn parse_code(input: &str) -> Option<String> {
     let prefix: String = prefix.chars().filter(|c| !is_separator(*c)).collect();
     let known_prefix = prefix.is_empty() || prefix.eq_ignore_ascii_case("cid");
     (known_prefix && (4..=5).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| format!("CID{digits}"))
+        .then(|| ErrorCode(format!("CID{digits}")))
 }
 
 /// Spaces, and the hyphens and dashes people and systems type between words.

@@ -7,12 +7,14 @@
 
 pub mod bundle;
 pub mod error_code;
+pub mod html;
 pub mod model;
 pub mod partner;
 pub mod references;
 pub mod route;
 pub mod search;
+pub mod walk;
 
-pub use model::{Block, Inline, LinkTarget, Page, PageKind, Partner, Section, Site};
-pub use references::{Naming, Place, Reference};
+pub use error_code::ErrorCode;
+pub use model::{Block, Inline, LinkTarget, Naming, Page, PageKind, Partner, Place, Reference, Section, Site};
 pub use route::Route;

@@ -5,18 +5,50 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::error_code::ErrorCode;
+
+/// The home hub's file.
+pub const HOME_FILE: &str = "index.html";
+
+/// The page listing every error reference.
+pub const REFERENCES_FILE: &str = "references.html";
+
+/// A page's file name from its front-matter `pageName`: lower case, `:` as `-`,
+/// and `home` as `index.html`.
+pub fn file_for_page_name(page_name: &str) -> String {
+    if page_name.eq_ignore_ascii_case("home") {
+        return HOME_FILE.to_owned();
+    }
+    let mut file: String = page_name
+        .chars()
+        .map(|c| if c == ':' { '-' } else { c.to_ascii_lowercase() })
+        .collect();
+    file.push_str(".html");
+    file
+}
+
+/// `file#fragment`, or the file alone: the one way a link to a section is written.
+pub fn page_href(file: &str, fragment: Option<&str>) -> String {
+    match fragment {
+        Some(f) => format!("{file}#{f}"),
+        None => file.to_owned(),
+    }
+}
+
 /// The whole help centre as bundled into the app.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Site {
     /// Every hub and article, in a stable order (home first, then by file).
     pub pages: Vec<Page>,
     /// Base of the help centre's own site, for site-relative links the widget
-    /// does not hold (for example `https://help.login.nhs.uk`).
+    /// does not hold (for example `https://help.login.nhs.uk`). The compiler
+    /// resolves those links; the app never needs it, so it is not bundled.
+    #[serde(skip_serializing, default)]
     pub help_centre_url: String,
     /// The contact page; error codes are appended as `?error=CIDnnnn`.
     pub contact_url: String,
     /// Every error reference the content gives guidance for, by code.
-    pub references: Vec<crate::references::Reference>,
+    pub references: Vec<Reference>,
     /// Services that embed the widget or link to it, by id.
     pub partners: Vec<Partner>,
 }
@@ -50,7 +82,9 @@ pub struct Page {
     pub page_name: String,
     /// The page's file in the flat output folder (`manage-landline-number.html`).
     pub file: String,
-    /// The path the real help centre uses (`/manage/landline`).
+    /// The path the real help centre uses (`/manage/landline`): for the
+    /// compiler's link resolution only, not bundled.
+    #[serde(skip_serializing, default)]
     pub site_path: String,
     pub kind: PageKind,
     pub title: String,
@@ -59,6 +93,9 @@ pub struct Page {
     pub subtitle: String,
     /// The parent hub's page name; `None` only for the home hub.
     pub hub: Option<String>,
+    /// Order on its hub; the compiler turns it into the hub's `children`, so
+    /// it is not bundled.
+    #[serde(skip_serializing, default)]
     pub position: i64,
     /// The partner whose article this is (`patientcentre`), if any.
     pub partner: Option<String>,
@@ -79,14 +116,6 @@ impl Page {
     pub fn section(&self, id: &str) -> Option<&Section> {
         self.sections.iter().find(|s| s.id == id)
     }
-
-    /// True when `id` names a section, or a details block inside one.
-    pub fn has_anchor(&self, id: &str) -> bool {
-        self.sections
-            .iter()
-            .any(|s| s.id == id || Block::contains_details(&s.blocks, id))
-            || Block::contains_details(&self.intro, id)
-    }
 }
 
 /// A `##` or `###` heading with everything up to the next such heading.
@@ -99,9 +128,11 @@ pub struct Section {
     pub level: u8,
     pub heading: String,
     pub blocks: Vec<Block>,
-    /// Error references this section is the guidance for, upper case
-    /// (`CID3009`): named in its heading or in a contact link inside it.
-    pub references: Vec<String>,
+    /// Error references this section is the guidance for: named in its
+    /// heading or in a contact link inside it. For the compiler's checks and
+    /// reports; the app uses [`Site::references`], so it is not bundled.
+    #[serde(skip_serializing, default)]
+    pub references: Vec<ErrorCode>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -125,17 +156,6 @@ pub enum Block {
     Rule,
 }
 
-impl Block {
-    /// True when a details block with this id is somewhere in `blocks`.
-    pub fn contains_details(blocks: &[Block], id: &str) -> bool {
-        blocks.iter().any(|b| match b {
-            Block::Details { id: d, blocks, .. } => d == id || Block::contains_details(blocks, id),
-            Block::List { items, .. } => items.iter().any(|i| Block::contains_details(i, id)),
-            _ => false,
-        })
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Inline {
     Text(String),
@@ -155,7 +175,7 @@ pub enum LinkTarget {
     /// A page of this widget, optionally a section on it.
     Page { file: String, fragment: Option<String> },
     /// The help centre's contact page, with the error code the link names.
-    Contact { code: Option<String> },
+    Contact { code: Option<ErrorCode> },
     /// Anywhere else; opens in a new tab.
     External { href: String },
 }
@@ -164,9 +184,8 @@ impl LinkTarget {
     /// The `href` to put in the DOM.
     pub fn href(&self, site: &Site) -> String {
         match self {
-            LinkTarget::Page { file, fragment: None } => file.clone(),
-            LinkTarget::Page { file, fragment: Some(f) } => format!("{file}#{f}"),
-            LinkTarget::Contact { code } => site.contact_href(code.as_deref()),
+            LinkTarget::Page { file, fragment } => page_href(file, fragment.as_deref()),
+            LinkTarget::Contact { code } => site.contact_href(code.as_ref()),
             LinkTarget::External { href } => href.clone(),
         }
     }
@@ -174,7 +193,7 @@ impl LinkTarget {
 
 impl Site {
     /// The contact page, with the error code filled in when there is one.
-    pub fn contact_href(&self, code: Option<&str>) -> String {
+    pub fn contact_href(&self, code: Option<&ErrorCode>) -> String {
         match code {
             Some(code) => format!("{}?error={code}", self.contact_url),
             None => self.contact_url.clone(),
@@ -189,7 +208,8 @@ impl Site {
         self.pages.iter().find(|p| p.page_name == page_name)
     }
 
-    pub fn reference(&self, code: &str) -> Option<(usize, &crate::references::Reference)> {
+    /// The reference for `code` and its index in [`Site::references`].
+    pub fn reference(&self, code: &str) -> Option<(usize, &Reference)> {
         self.references
             .binary_search_by(|r| r.code.as_str().cmp(code))
             .ok()
@@ -201,9 +221,60 @@ impl Site {
     }
 
     pub fn home(&self) -> &Page {
-        self.page_by_file(crate::route::HOME_FILE)
+        self.page_by_file(HOME_FILE)
             .map(|(_, p)| p)
             .or_else(|| self.pages.first())
             .expect("a compiled site has a home page")
+    }
+}
+
+/// How a place names its code; the order is the precedence, strongest first.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Naming {
+    /// The heading begins with the code (`## CID3002: The link ... has expired`):
+    /// an entry written for that code alone.
+    HeadingStartsWithCode,
+    /// The heading names the code (`### Expired link – Reference CID3009`).
+    HeadingNamesCode,
+    /// Only a contact link in the section carries the code.
+    #[default]
+    ContactLink,
+}
+
+/// One section that gives guidance for a code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    /// Index into [`Site::pages`].
+    pub page: usize,
+    pub section: String,
+    /// The details to open: the one holding the contact link, if any.
+    pub details: Option<String>,
+    /// Decides which place is canonical at build time; not bundled.
+    #[serde(skip_serializing, default)]
+    pub naming: Naming,
+    /// The section's heading, to show in lists.
+    pub heading: String,
+}
+
+/// A code and where its guidance is: `place` first, then `also`
+/// (see [`crate::references::collect`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reference {
+    pub code: ErrorCode,
+    pub place: Place,
+    pub also: Vec<Place>,
+}
+
+impl Reference {
+    /// The canonical heading without a leading `CIDnnnn:` (the list it is
+    /// shown in already names the code).
+    pub fn title(&self) -> &str {
+        let heading = self.place.heading.as_str();
+        match heading.get(..self.code.len()) {
+            Some(start) if start.eq_ignore_ascii_case(&self.code) => {
+                heading[self.code.len()..].trim_start_matches([':', ' ', '-', '–'])
+            }
+            _ => heading,
+        }
     }
 }

@@ -3,41 +3,22 @@
 //! Every hub and article is its own file in one flat folder, so the last path
 //! segment alone picks the page; this works from any static host and sub-path.
 
-use crate::error_code::parse_code;
-use crate::model::Site;
-
-/// The home hub's file.
-pub const HOME_FILE: &str = "index.html";
-
-/// A page's file name from its front-matter `pageName`: lower case, `:` as `-`,
-/// and `home` as `index.html`.
-pub fn file_for_page_name(page_name: &str) -> String {
-    if page_name.eq_ignore_ascii_case("home") {
-        return HOME_FILE.to_owned();
-    }
-    let mut file: String = page_name
-        .chars()
-        .map(|c| if c == ':' { '-' } else { c.to_ascii_lowercase() })
-        .collect();
-    file.push_str(".html");
-    file
-}
-
-/// The page listing every error reference.
-pub const REFERENCES_FILE: &str = "references.html";
+use crate::error_code::{parse_code, ErrorCode};
+use crate::model::{Site, HOME_FILE, REFERENCES_FILE};
 
 /// What a location asks the widget to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     /// A page (index into [`Site::pages`]) and, optionally, a section or
-    /// details id on it. `reference` is the error code the person arrived
-    /// with when this is its guidance.
-    Page { index: usize, anchor: Option<String>, reference: Option<String> },
+    /// details id on it. `reference` (an index into [`Site::references`]) is
+    /// the error reference the person arrived with when this is its guidance:
+    /// resolved once here, never looked up again by code.
+    Page { index: usize, anchor: Option<String>, reference: Option<usize> },
     /// The list of every error reference.
     References,
     /// An `error` parameter or code fragment the content has no guidance
     /// for: a well-formed code, or `None` when nothing given was a code.
-    UnknownReference { code: Option<String> },
+    UnknownReference { code: Option<ErrorCode> },
     /// A file name this build does not have.
     NotFound { file: String },
 }
@@ -80,22 +61,22 @@ impl Route {
     }
 
     /// The canonical guidance for a well-formed code, if the content has it.
-    fn guidance(site: &Site, code: String) -> Route {
+    fn guidance(site: &Site, code: ErrorCode) -> Route {
         match site.reference(&code) {
-            Some((_, reference)) => Route::Page {
+            Some((at, reference)) => Route::Page {
                 index: reference.place.page,
                 anchor: Some(reference.place.section.clone()),
-                reference: Some(code),
+                reference: Some(at),
             },
             None => Route::UnknownReference { code: Some(code) },
         }
     }
 
     /// The error code the person arrived with, known or not.
-    pub fn arrival_code(&self) -> Option<&str> {
+    pub fn arrival_code<'a>(&'a self, site: &'a Site) -> Option<&'a ErrorCode> {
         match self {
-            Route::Page { reference, .. } => reference.as_deref(),
-            Route::UnknownReference { code } => code.as_deref(),
+            Route::Page { reference: Some(at), .. } => site.references.get(*at).map(|r| &r.code),
+            Route::UnknownReference { code } => code.as_ref(),
             _ => None,
         }
     }
@@ -107,9 +88,13 @@ mod tests {
     use crate::model::*;
     use crate::references;
 
-    fn contact(code: &str) -> Block {
+    fn code(text: &str) -> ErrorCode {
+        parse_code(text).expect("a code")
+    }
+
+    fn contact(text: &str) -> Block {
         Block::Paragraph(vec![Inline::Link {
-            target: LinkTarget::Contact { code: Some(code.into()) },
+            target: LinkTarget::Contact { code: Some(code(text)) },
             title: None,
             children: vec![Inline::Text("Contact us".into())],
         }])
@@ -175,8 +160,10 @@ mod tests {
         pairs.iter().map(|(k, v)| ((*k).into(), (*v).into())).collect()
     }
 
+    /// `reference` by its code, as the route holds it: its index in the site's references.
     fn page_at(index: usize, anchor: Option<&str>, reference: Option<&str>) -> Route {
-        Route::Page { index, anchor: anchor.map(Into::into), reference: reference.map(Into::into) }
+        let reference = reference.map(|c| site().reference(c).expect("a known code").0);
+        Route::Page { index, anchor: anchor.map(Into::into), reference }
     }
 
     #[test]
@@ -254,8 +241,8 @@ mod tests {
     #[test]
     fn unknown_and_malformed_codes_get_the_helpful_page() {
         let site = site();
-        assert_eq!(Route::resolve(&site, "", &params(&[("error", "CID9999")]), ""), Route::UnknownReference { code: Some("CID9999".into()) });
-        assert_eq!(Route::resolve(&site, "errors.html", &[], "#cid9999"), Route::UnknownReference { code: Some("CID9999".into()) });
+        assert_eq!(Route::resolve(&site, "", &params(&[("error", "CID9999")]), ""), Route::UnknownReference { code: Some(code("CID9999")) });
+        assert_eq!(Route::resolve(&site, "errors.html", &[], "#cid9999"), Route::UnknownReference { code: Some(code("CID9999")) });
         let long = "x".repeat(10_000);
         for bad in ["", "<script>alert(1)</script>", long.as_str(), "CID70\u{200b}23", "CID7023\u{202e}"] {
             assert_eq!(Route::resolve(&site, "", &params(&[("error", bad)]), ""), Route::UnknownReference { code: None }, "{bad:?}");

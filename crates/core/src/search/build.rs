@@ -1,0 +1,104 @@
+//! Builds the search index from the content model, at build time only (the
+//! compiler and the benchmarks enable the `indexer` feature; the app never
+//! builds an index, so this is not in the wasm).
+
+use std::collections::HashMap;
+
+use crate::model::{Page, PageKind, Reference};
+use crate::walk;
+
+use super::index::{Doc, Posting, SearchIndex, FIELD_COUNT};
+use super::text::{stem, words};
+
+impl SearchIndex {
+    /// Indexes every section and details block of the articles in `pages`.
+    pub fn build(pages: &[Page], references: &[Reference], synonyms: Vec<Vec<Vec<String>>>) -> SearchIndex {
+        let mut docs = Vec::new();
+        let mut fields: Vec<[String; FIELD_COUNT]> = Vec::new();
+        for (page_index, page) in pages.iter().enumerate().filter(|(_, p)| p.kind == PageKind::Article) {
+            for section in &page.sections {
+                let mut body = String::new();
+                walk::text(&section.blocks, false, &mut body);
+                docs.push(Doc { page: page_index as u32, section: section.id.clone(), details: None, heading: section.heading.clone(), len: [0; FIELD_COUNT] });
+                fields.push([page.title.clone(), section.heading.clone(), body]);
+                for (id, summary, blocks) in walk::details(&section.blocks) {
+                    let mut body = String::new();
+                    walk::text(blocks, true, &mut body);
+                    docs.push(Doc { page: page_index as u32, section: section.id.clone(), details: Some(id.to_owned()), heading: summary.to_owned(), len: [0; FIELD_COUNT] });
+                    fields.push([page.title.clone(), summary.to_owned(), body]);
+                }
+            }
+        }
+        let mut index = SearchIndex::from_documents(docs, fields, synonyms);
+        let doc_of = |page: usize, section: &str| {
+            index.docs.iter().position(|d| d.page as usize == page && d.section == section && d.details.is_none())
+        };
+        index.references = references
+            .iter()
+            .map(|r| {
+                let places = std::iter::once(&r.place).chain(&r.also);
+                (r.code.clone(), places.filter_map(|p| doc_of(p.page, &p.section)).map(|d| d as u32).collect())
+            })
+            .collect();
+        index
+    }
+
+    /// Indexes any documents, given their title, heading and body text (the
+    /// benchmark builds its larger corpora this way). `docs[i].len` is filled in.
+    pub fn from_documents(mut docs: Vec<Doc>, fields: Vec<[String; FIELD_COUNT]>, synonyms: Vec<Vec<Vec<String>>>) -> SearchIndex {
+        let mut postings: HashMap<String, HashMap<u32, [u16; FIELD_COUNT]>> = HashMap::new();
+        let mut surface: HashMap<String, String> = HashMap::new();
+        let mut totals = [0f32; FIELD_COUNT];
+        for (doc_index, texts) in fields.iter().enumerate() {
+            for (field, text) in texts.iter().enumerate() {
+                let mut count = 0u16;
+                for word in words(text) {
+                    count = count.saturating_add(1);
+                    let stemmed = stem(&word);
+                    let tf = postings.entry(stemmed.clone()).or_default().entry(doc_index as u32).or_default();
+                    tf[field] = tf[field].saturating_add(1);
+                    surface.entry(word).or_insert(stemmed);
+                }
+                docs[doc_index].len[field] = count;
+                totals[field] += f32::from(count);
+            }
+        }
+        let mut stems: Vec<String> = postings.keys().cloned().collect();
+        stems.sort();
+        let position: HashMap<&str, u32> = stems.iter().enumerate().map(|(i, s)| (s.as_str(), i as u32)).collect();
+        let postings_list = stems
+            .iter()
+            .map(|s| {
+                let mut list: Vec<Posting> = postings[s].iter().map(|(d, tf)| Posting(*d, *tf)).collect();
+                list.sort_by_key(|p| p.0);
+                list
+            })
+            .collect();
+        let mut word_list: Vec<(String, u32)> = surface.iter().map(|(w, s)| (w.clone(), position[s.as_str()])).collect();
+        word_list.sort();
+
+        let n = docs.len().max(1) as f32;
+        SearchIndex {
+            average_len: totals.map(|t| (t / n * 100.0).round() as u32),
+            docs,
+            stems,
+            postings: postings_list,
+            words: word_list,
+            synonyms,
+            references: Vec::new(),
+            site: String::new(),
+        }
+    }
+
+}
+
+/// Parses the synonym list: one group per line, phrases separated by commas,
+/// `#` starting a comment.
+pub fn parse_synonyms(text: &str) -> Vec<Vec<Vec<String>>> {
+    text.lines()
+        .map(|line| line.split('#').next().unwrap_or(""))
+        .map(|line| line.split(',').map(|phrase| words(phrase).collect::<Vec<_>>()).filter(|p| !p.is_empty()).collect::<Vec<_>>())
+        .filter(|group| group.len() > 1)
+        .collect()
+}
+

@@ -1,0 +1,216 @@
+//! Answers a query from the index, on every keystroke: BM25F over three
+//! fields, each query word matched by its stem, a synonym, as a prefix (the
+//! last word only) or within a typo budget, in that order of strength.
+
+use crate::error_code::parse_code;
+
+use super::index::{Posting, SearchIndex, FIELD_COUNT};
+use super::text::{self, distance_chars, stem, typo_budget, words};
+
+/// Field weights and length normalisation (BM25F's b) for the article
+/// title, the heading and the body.
+const FIELD_WEIGHTS: [f32; FIELD_COUNT] = [1.5, 3.0, 1.0];
+const FIELD_LENGTH_NORMALISATION: [f32; FIELD_COUNT] = [0.3, 0.5, 0.75];
+const K1: f32 = 1.2;
+
+/// How much a match counts, by how the query word met the indexed word.
+const EXACT: f32 = 1.0;
+const SYNONYM: f32 = 0.9;
+const PREFIX: f32 = 0.75;
+const ONE_TYPO: f32 = 0.6;
+const TWO_TYPOS: f32 = 0.45;
+
+/// Function words count for little: they say how something is asked, not
+/// what it is about.
+const STOP_WORD_WEIGHT: f32 = 0.3;
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "for", "from", "have", "how", "i", "if",
+    "in", "is", "it", "me", "my", "of", "on", "or", "the", "to", "was", "what", "when", "why", "with", "you", "your",
+];
+
+/// Bounds that keep any query, however long or strange, cheap.
+const MAX_QUERY_CHARS: usize = 256;
+const MAX_QUERY_WORDS: usize = 12;
+const MAX_PREFIX_EXPANSIONS: usize = 64;
+
+/// A ranked result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub doc: u32,
+    pub score: f32,
+}
+
+/// What a query found: the hits, best first, and the stems that matched
+/// (for highlighting).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Results {
+    pub hits: Vec<Hit>,
+    pub matched: Vec<String>,
+}
+
+impl SearchIndex {
+    fn stem_index(&self, stem: &str) -> Option<usize> {
+        self.stems.binary_search_by(|s| s.as_str().cmp(stem)).ok()
+    }
+
+    fn idf(&self, stem: usize) -> f32 {
+        let n = self.docs.len() as f32;
+        let df = self.postings[stem].len() as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    fn bm25f(&self, posting: &Posting) -> f32 {
+        let doc = &self.docs[posting.0 as usize];
+        let mut weighted = 0.0;
+        for f in 0..FIELD_COUNT {
+            if posting.1[f] == 0 {
+                continue;
+            }
+            let norm = 1.0 - FIELD_LENGTH_NORMALISATION[f]
+                + FIELD_LENGTH_NORMALISATION[f] * f32::from(doc.len[f]) * 100.0 / (self.average_len[f].max(100) as f32);
+            weighted += FIELD_WEIGHTS[f] * f32::from(posting.1[f]) / norm;
+        }
+        weighted * (K1 + 1.0) / (K1 + weighted)
+    }
+
+    /// The stems a query word may stand for, with how strongly each counts.
+    fn alternatives(&self, word: &str, as_prefix: bool, synonyms: &[String]) -> Vec<(usize, f32)> {
+        let mut found: Vec<(usize, f32)> = Vec::new();
+        let mut add = |stem: usize, quality: f32| match found.iter_mut().find(|(s, _)| *s == stem) {
+            Some(entry) => entry.1 = entry.1.max(quality),
+            None => found.push((stem, quality)),
+        };
+        if let Some(s) = self.stem_index(&stem(word)) {
+            add(s, EXACT);
+        }
+        for synonym in synonyms {
+            if let Some(s) = self.stem_index(&stem(synonym)) {
+                add(s, SYNONYM);
+            }
+        }
+        if as_prefix && word.chars().count() >= 2 {
+            let start = self.words.partition_point(|(w, _)| w.as_str() < word);
+            for (w, s) in self.words[start..].iter().take_while(|(w, _)| w.starts_with(word)).take(MAX_PREFIX_EXPANSIONS) {
+                add(*s as usize, if w == word { EXACT } else { PREFIX });
+            }
+        }
+        let budget = typo_budget(word);
+        if budget > 0 {
+            let typed: Vec<char> = word.chars().collect();
+            let (mut candidate, mut rows) = (Vec::new(), Vec::new());
+            for (w, s) in &self.words {
+                // A character is at most 4 bytes: a cheap bound before decoding.
+                if w.len() + 4 * budget < word.len() || word.len() + 4 * budget < w.len() {
+                    continue;
+                }
+                candidate.clear();
+                candidate.extend(w.chars());
+                if let Some(d) = distance_chars(&typed, &candidate, budget, &mut rows) {
+                    if d > 0 {
+                        add(*s as usize, if d == 1 { ONE_TYPO } else { TWO_TYPOS });
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// Words of other phrases in any synonym group one of whose phrases the
+    /// query contains, by query word position.
+    fn synonyms_for(&self, query: &[String]) -> Vec<Vec<String>> {
+        let mut out = vec![Vec::new(); query.len()];
+        for group in &self.synonyms {
+            for phrase in group {
+                if phrase.is_empty() || phrase.len() > query.len() {
+                    continue;
+                }
+                for start in 0..=query.len() - phrase.len() {
+                    if query[start..start + phrase.len()] == phrase[..] {
+                        let others: Vec<String> = group.iter().filter(|p| *p != phrase).flatten().cloned().collect();
+                        for slot in &mut out[start..start + phrase.len()] {
+                            slot.extend(others.iter().cloned());
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Ranks documents for `query`, best first, at most `limit`.
+    pub fn search(&self, query: &str, limit: usize) -> Results {
+        let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
+        let terms: Vec<String> = words(&query).take(MAX_QUERY_WORDS).collect();
+        // Dense per-document arrays: cheaper than maps at these sizes, and
+        // they keep hashing code out of the wasm.
+        let docs = self.docs.len();
+        let mut scores = vec![0f32; docs];
+
+        // A query that reads as an error reference: its guidance first.
+        if let Some(code) = parse_code(&query) {
+            if let Some((_, places)) = self.references.iter().find(|(c, _)| *c == code) {
+                for (rank, doc) in places.iter().enumerate() {
+                    if let Some(score) = scores.get_mut(*doc as usize) {
+                        *score = 1000.0 - rank as f32;
+                    }
+                }
+            }
+        }
+
+        let ends_in_word = query.chars().last().is_some_and(text::is_word_char);
+        let synonyms = self.synonyms_for(&terms);
+        let mut sums = vec![0f32; docs];
+        let mut covered = vec![0f32; docs];
+        let mut total_weight = 0f32;
+        let mut matched: Vec<String> = Vec::new();
+        let mut best = vec![0f32; docs];
+        for (i, term) in terms.iter().enumerate() {
+            let as_prefix = ends_in_word && i + 1 == terms.len();
+            let alternatives = self.alternatives(term, as_prefix, &synonyms[i]);
+            let importance = if STOP_WORDS.contains(&term.as_str()) { STOP_WORD_WEIGHT } else { 1.0 };
+            // Another word standing in for one the content has may not count
+            // for more than that word would: a rare synonym must not outrank
+            // the word the person typed.
+            let own_idf = self.stem_index(&stem(term)).map(|s| self.idf(s));
+            best.iter_mut().for_each(|b| *b = 0.0);
+            let mut weight: f32 = 0.0;
+            for (stem, quality) in alternatives {
+                let idf = match own_idf {
+                    Some(own) if quality < EXACT => self.idf(stem).min(own),
+                    _ => self.idf(stem),
+                } * importance;
+                weight = weight.max(idf * quality);
+                if !matched.contains(&self.stems[stem]) {
+                    matched.push(self.stems[stem].clone());
+                }
+                for posting in &self.postings[stem] {
+                    if let Some(b) = best.get_mut(posting.0 as usize) {
+                        *b = b.max(quality * idf * self.bm25f(posting));
+                    }
+                }
+            }
+            // Documents that match more of the query, weighted by how telling
+            // each word is, rank above those that match one word many times.
+            for doc in 0..docs {
+                if best[doc] > 0.0 {
+                    sums[doc] += best[doc];
+                    covered[doc] += weight;
+                }
+            }
+            total_weight += weight;
+        }
+        if total_weight > 0.0 {
+            for doc in 0..docs {
+                let coverage = covered[doc] / total_weight;
+                scores[doc] += sums[doc] * coverage * coverage;
+            }
+        }
+
+        let mut hits: Vec<Hit> = (0..docs).filter(|&d| scores[d] > 0.0).map(|d| Hit { doc: d as u32, score: scores[d] }).collect();
+        // Ties keep document order: the sort key includes it.
+        hits.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        hits.truncate(limit);
+        Results { hits, matched }
+    }
+}
+

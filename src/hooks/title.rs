@@ -1,0 +1,29 @@
+//! The document title names what is shown: the search, or the page.
+
+use help_core::{Route, Site};
+use yew::prelude::*;
+
+use crate::browser;
+use crate::content;
+use crate::pages::references::{REFERENCES_TITLE, UNKNOWN_REFERENCE_TITLE};
+
+/// The document title for a view: what is shown, then the service.
+pub fn page_title(site: &Site, route: &Route, searching: bool) -> String {
+    let title = match route {
+        _ if searching => "Search results".to_owned(),
+        Route::Page { index, reference: Some(at), .. } => match site.references.get(*at) {
+            Some(reference) => format!("{}: {}", reference.code, site.pages[*index].title),
+            None => site.pages[*index].title.clone(),
+        },
+        Route::Page { index, .. } => site.pages[*index].title.clone(),
+        Route::References => REFERENCES_TITLE.to_owned(),
+        Route::UnknownReference { .. } => UNKNOWN_REFERENCE_TITLE.to_owned(),
+        Route::NotFound { .. } => "Page not found".to_owned(),
+    };
+    format!("{title} - NHS login help")
+}
+
+#[hook]
+pub fn use_document_title(route: &Route, searching: bool) {
+    use_effect_with((route.clone(), searching), |(route, searching)| browser::set_title(&page_title(content::site(), route, *searching)));
+}
