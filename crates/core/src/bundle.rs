@@ -210,9 +210,23 @@ fn object(value: &JsonValue) -> Result<&Map, Error> {
     }
 }
 
+// The helpers below are generic over each type the bundle holds; what does
+// not depend on the type is kept out of them (`lookup`, `context`), so the
+// wasm holds it once instead of once per type.
+
 fn field<T: Read>(map: &Map, name: &str) -> Result<T, Error> {
-    let value = map.iter().find(|(k, _)| k == name).map(|(_, v)| v).ok_or_else(|| format!("missing `{name}`"))?;
-    T::read(value).map_err(|e| format!("{name}: {e}"))
+    T::read(lookup(map, name)?).map_err(|e| context(name, e))
+}
+
+#[inline(never)]
+fn lookup<'m>(map: &'m Map, name: &str) -> Result<&'m JsonValue, Error> {
+    map.iter().find(|(k, _)| k == name).map(|(_, v)| v).ok_or_else(|| format!("missing `{name}`"))
+}
+
+/// `e`, said to be inside `place` (a field name or `[index]`).
+#[inline(never)]
+fn context(place: &str, e: Error) -> Error {
+    format!("{place}: {e}")
 }
 
 /// An externally tagged enum value: `"Unit"` or `{"Variant": content}`.
@@ -225,7 +239,7 @@ fn variant(value: &JsonValue) -> Result<(&str, Option<&JsonValue>), Error> {
 }
 
 fn content<T: Read>(content: Option<&JsonValue>, name: &str) -> Result<T, Error> {
-    T::read(content.ok_or_else(|| format!("`{name}` has no content"))?).map_err(|e| format!("{name}: {e}"))
+    T::read(content.ok_or_else(|| format!("`{name}` has no content"))?).map_err(|e| context(name, e))
 }
 
 impl Read for String {
@@ -262,10 +276,25 @@ impl<T: Read> Read for Option<T> {
 
 impl<T: Read> Read for Vec<T> {
     fn read(value: &JsonValue) -> Result<Self, Error> {
-        match value {
-            JsonValue::Array(items) => items.iter().enumerate().map(|(i, v)| T::read(v).map_err(|e| format!("[{i}] {e}"))).collect(),
-            _ => Err("expected an array".into()),
+        let items = array(value)?;
+        // A plain loop: `collect` into a `Result` costs the wasm an iterator
+        // adapter per type.
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            match T::read(item) {
+                Ok(read) => out.push(read),
+                Err(e) => return Err(context(&format!("[{i}]"), e)),
+            }
         }
+        Ok(out)
+    }
+}
+
+#[inline(never)]
+fn array(value: &JsonValue) -> Result<&[JsonValue], Error> {
+    match value {
+        JsonValue::Array(items) => Ok(items),
+        _ => Err("expected an array".into()),
     }
 }
 
