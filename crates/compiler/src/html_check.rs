@@ -24,6 +24,7 @@ const URL_ATTRIBUTES: &[&str] = &["href", "src", "action", "formaction", "poster
 
 struct Sink<'r> {
     first_line: usize,
+    last_line: usize,
     report: RefCell<&'r mut Reporter>,
     links: RefCell<&'r mut Vec<LinkRef>>,
     depth: std::cell::Cell<usize>,
@@ -41,10 +42,19 @@ impl TokenSink for Sink<'_> {
     type Handle = ();
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<()> {
-        let Token::TagToken(tag) = token else {
-            return TokenSinkResult::Continue;
-        };
         let line = self.first_line + line_number as usize - 1;
+        let tag = match token {
+            Token::TagToken(tag) => tag,
+            // A fragment that ends inside a tag, an attribute value or a
+            // comment swallows whatever follows it once the article's
+            // fragments are joined, hiding it from this check: refuse it.
+            Token::ParseError(message) if message.starts_with("Saw EOF in state") => {
+                // At the fragment's last written line, not the blank one after it.
+                self.report.borrow_mut().error(line.min(self.last_line), "this HTML ends inside a tag, attribute value or comment (a `<`, quote or `<!--` is not closed): close it, or the text after it is lost");
+                return TokenSinkResult::Continue;
+            }
+            _ => return TokenSinkResult::Continue,
+        };
         let name: &str = &tag.name;
         if tag.kind != TagKind::StartTag {
             if !is_void(name) {
@@ -84,7 +94,8 @@ impl TokenSink for Sink<'_> {
 
 /// Checks one raw HTML fragment that starts on `first_line`.
 pub fn check(html: &str, first_line: usize, report: &mut Reporter, links: &mut Vec<LinkRef>) {
-    let sink = Sink { first_line, report: RefCell::new(report), links: RefCell::new(links), depth: 0.into() };
+    let last_line = first_line + html.trim_end().lines().count().saturating_sub(1);
+    let sink = Sink { first_line, last_line, report: RefCell::new(report), links: RefCell::new(links), depth: 0.into() };
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));
