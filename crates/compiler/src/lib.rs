@@ -315,6 +315,12 @@ fn parse_file(source: &Source, report: &mut Reporter) -> Option<(Page, FrontMatt
             return None;
         }
     };
+    // Checked on the source, so the line is exact wherever the character is.
+    for (i, line) in text.lines().enumerate() {
+        if let Some(c) = links::bidi_control(line) {
+            report.error(i + 1, format!("a bidirectional control character (U+{:04X}) is here: it can make text, such as a link, read differently from what it is; remove it", c as u32));
+        }
+    }
     let split = front_matter::split(text, report)?;
     let front = front_matter::parse(&split, report)?;
     let rendered = markdown::render(split.body, split.body_line, report);
@@ -376,6 +382,15 @@ fn check_names_and_hubs(parsed: &mut [Parsed]) {
             this.report.error(this.front.page_name.line, message);
         }
     }
+    for p in parsed.iter_mut() {
+        if help_core::model::BUILD_PAGE_FILES.contains(&p.page.file.as_str()) {
+            let message = format!(
+                "pageName `{}` gives the page file `{}`, which the build writes itself (the list of error references): choose another pageName",
+                p.page.page_name, p.page.file
+            );
+            p.report.error(p.front.page_name.line, message);
+        }
+    }
     let hubs: Vec<String> = parsed.iter().filter(|p| p.page.kind == PageKind::Hub).map(|p| p.page.page_name.clone()).collect();
     for p in parsed.iter_mut() {
         let Some(hub) = &p.front.hub else { continue };
@@ -407,6 +422,8 @@ fn resolve_links(parsed: &mut [Parsed], settings: &Settings) {
         for link in &p.links {
             if let Err(message) = links.resolve(index, &link.href) {
                 p.report.error(link.line, message);
+            } else if links::is_insecure(&link.href) {
+                p.report.warning(link.line, format!("link `{}` uses plain `http:`: use `https:` if the site has it", link.href.trim()));
             }
         }
         let mut unresolved = Vec::new();

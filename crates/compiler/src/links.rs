@@ -25,9 +25,31 @@ pub fn unsafe_url(url: &str) -> Option<&'static str> {
         Some("could run code: `javascript:` and `vbscript:` URLs are not allowed")
     } else if cleaned.starts_with("data:") {
         Some("uses a `data:` URL, which is not allowed")
+    } else if has_userinfo(url) {
+        Some("hides where it goes: everything before `@` in the address is a user name, not the site (`https://help.login.nhs.uk@example.com/` opens example.com); write the real address")
     } else {
         None
     }
+}
+
+/// Whether a `scheme://` address carries a user name or password, which
+/// makes it look like another site.
+fn has_userinfo(url: &str) -> bool {
+    let Some((_, rest)) = url.trim().split_once("://") else { return false };
+    let authority = rest.split(['/', '?', '#', '\\']).next().unwrap_or("");
+    authority.contains('@')
+}
+
+/// Whether a link sends the person over plain `http:` (a warning: the
+/// content may still need it, but it should say `https:` where it can).
+pub fn is_insecure(href: &str) -> bool {
+    href.trim().get(..7).is_some_and(|s| s.eq_ignore_ascii_case("http://"))
+}
+
+/// Bidirectional controls (embeddings, overrides, isolates) make text read
+/// differently from what it is, in link text as anywhere else.
+pub fn bidi_control(text: &str) -> Option<char> {
+    text.chars().find(|c| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
 }
 
 
@@ -147,6 +169,26 @@ mod tests {
         for url in ["/contact?error=CID1111", "https://example.org/javascript:x", "#data", "mailto:a@b", "data-protection"] {
             assert!(unsafe_url(url).is_none(), "{url:?}");
         }
+    }
+
+    #[test]
+    fn addresses_with_a_user_name_are_refused_wherever_the_at_sign_hides() {
+        for url in ["https://help.login.nhs.uk@evil.example/", "https://user:pw@evil.example", "HTTP://a@b", " https://x.y@z/path?q=1"] {
+            assert!(unsafe_url(url).is_some_and(|p| p.contains("hides where it goes")), "{url:?}");
+        }
+        for url in ["https://example.org/path@user", "https://example.org/?email=a@b", "https://example.org/#a@b", "mailto:a@b.example"] {
+            assert!(unsafe_url(url).is_none(), "{url:?}");
+        }
+    }
+
+    #[test]
+    fn plain_http_and_bidi_controls_are_recognised() {
+        use super::{bidi_control, is_insecure};
+        assert!(is_insecure("http://example.org") && is_insecure(" HTTP://x"));
+        assert!(!is_insecure("https://example.org") && !is_insecure("/http://"));
+        assert_eq!(bidi_control("Contact \u{202e}SHN nigol"), Some('\u{202e}'));
+        assert_eq!(bidi_control("\u{2067}x"), Some('\u{2067}'));
+        assert_eq!(bidi_control("Contact NHS login – العربية"), None);
     }
 
     #[test]

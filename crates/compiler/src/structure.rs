@@ -120,12 +120,9 @@ struct Ids {
     used: HashSet<String>,
 }
 
-/// Ids the page itself uses around the article (see index.html and the app).
-const RESERVED_IDS: &[&str] = &["app", "maincontent", "contents-heading"];
-
 impl Default for Ids {
     fn default() -> Self {
-        Ids { used: RESERVED_IDS.iter().map(|s| (*s).to_owned()).collect() }
+        Ids { used: HashSet::new() }
     }
 }
 
@@ -134,7 +131,9 @@ impl Ids {
         let base = if base.is_empty() { "section".to_owned() } else { base };
         let mut id = base.clone();
         let mut n = 2;
-        while !self.used.insert(id.clone()) {
+        // The page's own ids (the search box, the app's root, ...) are never
+        // handed out: the content's gets a suffix instead.
+        while help_core::ids::is_reserved(&id) || !self.used.insert(id.clone()) {
             id = format!("{base}-{n}");
             n += 1;
         }

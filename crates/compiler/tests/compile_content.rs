@@ -338,6 +338,46 @@ fn each_hostile_fixture_fails_once_per_problem() {
 }
 
 #[test]
+fn an_unclosed_attribute_cannot_hide_the_next_blocks_tags() {
+    // The first block ends inside `title="`: joined with the next, it would
+    // hide the script and the link from the check.
+    assert_error("unclosed-attribute.md", 12, "ends inside a tag, attribute value or comment");
+}
+
+#[test]
+fn a_page_name_the_build_writes_itself_fails_at_its_line() {
+    assert_error("reserved-page-name.md", 4, "which the build writes itself");
+}
+
+#[test]
+fn deceptive_links_fail_and_plain_http_warns() {
+    assert_error("userinfo-link.md", 12, "hides where it goes");
+    assert_error("userinfo-link.md", 14, "hides where it goes");
+    assert_error("bidi-link-text.md", 12, "bidirectional control character (U+202E)");
+    let article = "---\ntitle: Plain\nsubtitle: s\npageName: plain\ntype: article\nhub: home\nposition: 1\n---\n\n## Section\n\n[An old site](http://example.org/) still works.\n";
+    let compiled = compile_with("plain.md", article).unwrap_or_else(|e| panic!("{e}"));
+    assert!(compiled.warnings.iter().any(|w| w.to_string().contains("plain.md:12: warning: link `http://example.org/` uses plain `http:`")), "{:#?}", compiled.warnings);
+}
+
+#[test]
+fn content_cannot_take_the_ids_the_app_uses() {
+    let article = "---\ntitle: Ids\nsubtitle: s\npageName: ids\ntype: article\nhub: home\nposition: 1\n---\n\n## Search\n\nText.\n\n## Search results\n\n<details class=\"nhsuk-details\"><summary class=\"nhsuk-details__summary\"><span class=\"nhsuk-details__summary-text\">Search hint</span></summary><div class=\"nhsuk-details__text\"><p>Hint.</p></div></details>\n\n## Search result 1\n\nMore.\n\n## Search\n\nAgain.\n";
+    let compiled = compile_with("ids.md", article).unwrap_or_else(|e| panic!("{e}"));
+    let page = page(&compiled.site, "ids.html");
+    let ids: Vec<&str> = page.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["search-2", "search-results-2", "search-result-1-2", "search-3"]);
+    let Block::Details { id, .. } = &page.sections[1].blocks[0] else { panic!("{:?}", page.sections[1].blocks) };
+    assert_eq!(id, "search-hint-2");
+}
+
+/// Compiles the good fixtures plus one article given as text.
+fn compile_with(name: &str, text: &str) -> Result<help_compiler::Compiled, help_compiler::Failed> {
+    let mut sources = read_dir(&fixtures("good")).expect("fixtures");
+    sources.push(Source { bytes: text.as_bytes().to_vec(), path: PathBuf::from(name), relative: name.to_owned() });
+    compile(&sources, &Settings::default())
+}
+
+#[test]
 fn tags_written_over_several_lines_are_checked_whole() {
     assert_error("multiline-attribute.md", 13, "`ontoggle` attribute");
     assert_error("multiline-iframe.md", 12, "`<iframe>` is not allowed");

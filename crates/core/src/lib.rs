@@ -8,6 +8,7 @@
 pub mod bundle;
 pub mod error_code;
 pub mod html;
+pub mod ids;
 pub mod model;
 pub mod partner;
 pub mod references;

@@ -13,6 +13,10 @@ pub const HOME_FILE: &str = "index.html";
 /// The page listing every error reference.
 pub const REFERENCES_FILE: &str = "references.html";
 
+/// Page files the build writes itself, beside the hubs' and articles': no
+/// `pageName` may give one of these (nor `index.html`, unless it is `home`).
+pub const BUILD_PAGE_FILES: &[&str] = &[REFERENCES_FILE];
+
 /// A page's file name from its front-matter `pageName`: lower case, `:` as `-`,
 /// and `home` as `index.html`.
 pub fn file_for_page_name(page_name: &str) -> String {
