@@ -3,7 +3,7 @@
 //! for the route is picked here; everything shared goes down in one context.
 
 use help_core::partner::PartnerVisit;
-use help_core::{PageKind, Route};
+use help_core::{ids, PageKind, Route};
 use yew::prelude::*;
 
 use crate::components::footer::Footer;
@@ -14,7 +14,7 @@ use crate::content;
 use crate::context::AppContext;
 use crate::hooks::connection::use_connection;
 use crate::hooks::focus::use_focus_on_navigation;
-use crate::hooks::frame_bridge::use_frame_bridge;
+use crate::hooks::frame_bridge::{self, use_frame_bridge};
 use crate::hooks::history::use_history;
 use crate::hooks::search_index::{use_search_index, SearchCallbacks};
 use crate::hooks::title::use_document_title;
@@ -57,11 +57,11 @@ pub fn app(props: &AppProps) -> Html {
     use_effect_with((), move |_| on_rendered.emit(()));
 
     use_connection(&state);
-    use_frame_bridge(props.embedded);
     let navigate = use_history(&state, search::INPUT_ID);
-    use_document_title(&state.route, state.searching());
+    use_document_title(&state.route, state.searching(), props.embedded);
     use_focus_on_navigation(&state.route, state.navigations);
     let SearchCallbacks { on_query, on_focus } = use_search_index(&state);
+    use_frame_bridge(props.embedded);
 
     let context = AppContext {
         navigate: navigate.clone(),
@@ -69,16 +69,23 @@ pub fn app(props: &AppProps) -> Html {
         partner: props.partner.clone(),
         helped: state.helped,
         answer: {
-            let dispatch = state.dispatcher();
-            Callback::from(move |helped| dispatch.dispatch(Action::Answered(helped)))
+            let (dispatch, embedded) = (state.dispatcher(), props.embedded);
+            // The answer is about the page shown, and the code arrived with.
+            let (page, code) = (shown_page(&state.route), state.route.arrival_code(site).cloned());
+            Callback::from(move |helped| {
+                if embedded {
+                    frame_bridge::report_feedback(helped, page, code.as_ref());
+                }
+                dispatch.dispatch(Action::Answered(helped));
+            })
         },
     };
     html! {
         <ContextProvider<AppContext> {context}>
-            <a class="nhsuk-skip-link" href="#maincontent">{ "Skip to main content" }</a>
+            <a class="nhsuk-skip-link" href={format!("#{}", ids::MAIN)}>{ "Skip to main content" }</a>
             <Header />
             <div class="nhsuk-width-container">
-                <main class="nhsuk-main-wrapper" id="maincontent">
+                <main class="nhsuk-main-wrapper" id={ids::MAIN}>
                     { offline_notice(state.online, state.saved_on.as_deref()) }
                     { return_link(props.partner.as_ref()) }
                     <Search query={AttrValue::from(state.query.clone())} index={state.index.clone()}
@@ -88,6 +95,14 @@ pub fn app(props: &AppProps) -> Html {
             </div>
             <Footer />
         </ContextProvider<AppContext>>
+    }
+}
+
+/// The page file a route shows, if it is one of the content's pages.
+fn shown_page(route: &Route) -> Option<&'static str> {
+    match route {
+        Route::Page { index, .. } => Some(content::site().pages[*index].file.as_str()),
+        _ => None,
     }
 }
 

@@ -1,5 +1,6 @@
 //! The few browser calls the app makes, in one place.
 
+use help_core::route::MAX_PARAMETER_CHARS;
 use js_sys::JsString;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlDetailsElement, HtmlElement};
@@ -33,13 +34,20 @@ pub fn location() -> Location {
                 let pair: js_sys::Array = entry.unchecked_into();
                 let key = pair.get(0).as_string().unwrap_or_default();
                 let value = pair.get(1).as_string().unwrap_or_default();
-                params.push((nfkc(&key), nfkc(&value)));
+                params.push((bounded_nfkc(&key), bounded_nfkc(&value)));
             }
         }
     }
     let hash = location.hash().unwrap_or_default();
     let fragment = js_sys::decode_uri_component(&hash).map(String::from).unwrap_or(hash);
-    Location { path: location.pathname().unwrap_or_default(), params, fragment: nfkc(&fragment) }
+    Location { path: location.pathname().unwrap_or_default(), params, fragment: bounded_nfkc(&fragment) }
+}
+
+/// At most [`MAX_PARAMETER_CHARS`] of `text`, normalised: cut before (so a
+/// huge link costs nothing) and after (NFKC expands some characters).
+fn bounded_nfkc(text: &str) -> String {
+    let cut = |s: &str| s.chars().take(MAX_PARAMETER_CHARS).collect::<String>();
+    cut(&nfkc(&cut(text)))
 }
 
 /// Adds a history entry for an in-app navigation.
@@ -180,7 +188,7 @@ pub fn register_service_worker(url: &'static str) {
 }
 
 /// The id of the element the app lives in, in every page file.
-const ROOT_ID: &str = "app";
+const ROOT_ID: &str = help_core::ids::ROOT;
 
 /// Set once the app has replaced the prerendered page.
 static TOOK_OVER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
@@ -276,4 +284,46 @@ pub fn load_script(src: &str) {
         let _ = script.set_attribute("src", src);
         let _ = head.append_child(&script);
     }
+}
+
+/// The contract between the app and the frame bridge (`static/embed-frame.js`
+/// names the same two things). The app's events wait in
+/// `window.nhsLoginHelpEvents`, an array the bridge drains, and each is
+/// announced by an `nhs-login-help-event` on the window, so none is lost
+/// however late the bridge starts.
+pub const FRAME_EVENTS: &str = "nhsLoginHelpEvents";
+pub const FRAME_EVENT: &str = "nhs-login-help-event";
+
+/// Queues `{type: kind, detail: {...fields}}` for the frame bridge; fields
+/// that are `None` are left out.
+pub fn emit_frame_event(kind: &str, fields: &[(&str, Option<JsValue>)]) {
+    let window = window();
+    let detail = js_sys::Object::new();
+    for (name, value) in fields {
+        if let Some(value) = value {
+            let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(name), value);
+        }
+    }
+    let event = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&event, &JsValue::from_str("type"), &JsValue::from_str(kind));
+    let _ = js_sys::Reflect::set(&event, &JsValue::from_str("detail"), &detail);
+    let key = JsValue::from_str(FRAME_EVENTS);
+    let outbox = match js_sys::Reflect::get(&window, &key) {
+        // The same array, not a copy (`Array::from` would copy it).
+        Ok(existing) if js_sys::Array::is_array(&existing) => existing.unchecked_into::<js_sys::Array>(),
+        _ => {
+            let fresh = js_sys::Array::new();
+            let _ = js_sys::Reflect::set(&window, &key, &fresh);
+            fresh
+        }
+    };
+    outbox.push(&event);
+    if let Ok(announce) = web_sys::Event::new(FRAME_EVENT) {
+        let _ = window.dispatch_event(&announce);
+    }
+}
+
+/// The document's title as shown.
+pub fn title() -> String {
+    window().document().map(|d| d.title()).unwrap_or_default()
 }

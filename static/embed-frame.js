@@ -1,20 +1,48 @@
 // The widget's side of the embed protocol, loaded by the app only when it
 // runs in a partner's frame (`?embed`). It answers only a page on one of the
 // partner's allowed origins (embed-config.json, from the partner profiles),
-// then: opens error codes and searches the page asks for; tells the page what
-// the person viewed, contact links followed and "Did this help?" answers;
-// reports the content's height for inline embedding; and asks the page to
-// close the panel on Escape (after a first Escape has cleared a search).
+// then: passes on the error codes and searches the page asks for; passes on
+// the app's own events (what the person viewed, contact links followed and
+// "Did this help?" answers); reports the content's height for inline
+// embedding; and asks the page to close the panel on Escape (after a first
+// Escape has cleared a search).
 'use strict';
 
 const PROTOCOL = 'nhs-login-help';
 const VERSION = 1;
 
+// The contract with the app (src/browser.rs names the same two things): the
+// app queues its events in this array and announces each with FRAME_EVENT.
+// It takes `open` and `search` through the address, its public interface
+// (see the README's URL contract): `?error=` or `?q=`, announced with
+// `popstate` as back and forward do.
+const FRAME_EVENTS = 'nhsLoginHelpEvents';
+const FRAME_EVENT = 'nhs-login-help-event';
+const APP_EVENTS = ['feedback'];
+
 async function start() {
   if (window.parent === window) return;
+  let config = null;
+  let host = null; // the partner page's origin, once it has said hello
+  const queue = () => (Array.isArray(window[FRAME_EVENTS]) ? window[FRAME_EVENTS] : (window[FRAME_EVENTS] = []));
+  queue();
+
+  // Links the person follows, queued with the app's events from the start,
+  // so a contact link followed at any moment is passed on.
+  document.addEventListener(
+    'click',
+    (event) => {
+      const link = event.target.closest?.('a[href]');
+      if (link) {
+        queue().push({ type: 'link', detail: { href: link.href } });
+        passOnEvents();
+      }
+    },
+    true,
+  );
+
   const params = new URLSearchParams(location.search);
   const partner = params.get('partner') ?? '';
-  let config;
   try {
     config = await (await fetch('embed-config.json')).json();
   } catch {
@@ -22,41 +50,37 @@ async function start() {
   }
   const partners = config.partners ?? {};
   const allowed = Object.hasOwn(partners, partner) && Array.isArray(partners[partner]) ? partners[partner] : [];
-  let host = null; // the partner page's origin, once it has said hello
 
-  const post = (type, fields = {}) => {
+  function post(type, fields = {}) {
     if (host) window.parent.postMessage({ source: PROTOCOL, v: VERSION, type, ...fields }, host);
-  };
+  }
 
-  window.addEventListener('message', (event) => {
-    const data = event.data;
-    if (event.source !== window.parent || !allowed.includes(event.origin)) return;
-    if (!data || typeof data !== 'object' || data.source !== PROTOCOL || data.v !== VERSION || typeof data.type !== 'string') return;
-    if (data.type === 'hello') {
-      host = event.origin;
-      viewed();
-      reportHeight();
-      return;
-    }
-    if (!host || event.origin !== host) return;
-    if (data.type === 'open' && typeof data.error === 'string' && data.error.length <= 32) {
-      const url = new URL(location.href);
-      url.searchParams.delete('q');
-      url.searchParams.set('error', data.error);
-      url.hash = '';
-      history.pushState(null, '', url);
-      window.dispatchEvent(new PopStateEvent('popstate'));
-    } else if (data.type === 'search' && typeof data.query === 'string') {
-      const box = document.getElementById('search');
-      if (box) {
-        box.value = data.query.slice(0, 256);
-        box.dispatchEvent(new Event('input', { bubbles: true }));
-        box.focus();
+  // The queued events, in order: each is passed on once the page has said
+  // hello, and none is lost however early it happened.
+  function passOnEvents() {
+    if (!host || !config) return;
+    for (const event of queue().splice(0)) {
+      if (event?.type === 'link') {
+        const href = String(event.detail?.href ?? '');
+        if (config.contactUrl && href.startsWith(config.contactUrl)) {
+          post('contact', { detail: { href, error: new URL(href).searchParams.get('error') ?? undefined } });
+        }
+      } else if (event?.type === 'viewed') {
+        viewed();
+      } else if (APP_EVENTS.includes(event?.type)) {
+        post(event.type, { detail: { ...event.detail } });
       }
     }
-  });
+  }
+  // Moves the app to `url`, the way back and forward do.
+  const go = (url) => {
+    history.pushState(null, '', url);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  };
 
-  // What the person is looking at: each time the app sets the title.
+  window.addEventListener(FRAME_EVENT, passOnEvents);
+
+  // What the person is looking at, when the app says the view changed.
   let lastViewed = '';
   function viewed() {
     const here = new URL(location.href);
@@ -72,25 +96,29 @@ async function start() {
       post('viewed', { detail });
     }
   }
-  new MutationObserver(viewed).observe(document.head, { subtree: true, childList: true, characterData: true });
 
-  document.addEventListener(
-    'click',
-    (event) => {
-      const link = event.target.closest?.('a[href]');
-      if (link && config.contactUrl && link.href.startsWith(config.contactUrl)) {
-        post('contact', { detail: { href: link.href, error: new URL(link.href).searchParams.get('error') ?? undefined } });
-      }
-      const answer = event.target.closest?.('[data-feedback]');
-      if (answer) {
-        const box = answer.closest('.app-feedback');
-        post('feedback', {
-          detail: { helpful: answer.dataset.feedback === 'yes', page: box?.dataset.page, error: box?.dataset.code || undefined },
-        });
-      }
-    },
-    true,
-  );
+  window.addEventListener('message', (event) => {
+    const data = event.data;
+    if (event.source !== window.parent || !allowed.includes(event.origin)) return;
+    if (!data || typeof data !== 'object' || data.source !== PROTOCOL || data.v !== VERSION || typeof data.type !== 'string') return;
+    if (data.type === 'hello') {
+      host = event.origin;
+      passOnEvents();
+      reportHeight();
+      return;
+    }
+    if (!host || event.origin !== host) return;
+    const url = new URL(location.href);
+    url.hash = '';
+    if (data.type === 'open' && typeof data.error === 'string' && data.error.length <= 32) {
+      url.searchParams.delete('q');
+      url.searchParams.set('error', data.error);
+      go(url);
+    } else if (data.type === 'search' && typeof data.query === 'string') {
+      url.searchParams.set('q', data.query.slice(0, 256));
+      go(url);
+    }
+  });
 
   // Escape: inside a search box with text, the app clears it first.
   document.addEventListener(

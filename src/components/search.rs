@@ -3,11 +3,12 @@
 //! `aria-activedescendant`), Enter opens one, Escape clears the query. The
 //! results stand in place of the page while there is a query.
 
-use help_core::search::{doc_text, snippet, Hit, SearchIndex};
+use help_core::search::{doc_text, snippet, Hit, SearchIndex, MAX_QUERY_CHARS};
 use help_core::Site;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use help_core::ids;
 use help_core::model::page_href;
 
 use crate::browser;
@@ -17,8 +18,8 @@ use crate::components::reference_list::reference_list;
 use crate::content;
 use crate::state::IndexState;
 
-pub const INPUT_ID: &str = "search";
-const LISTBOX_ID: &str = "search-results";
+pub const INPUT_ID: &str = ids::SEARCH_INPUT;
+const LISTBOX_ID: &str = ids::SEARCH_RESULTS;
 const MAX_RESULTS: usize = 10;
 const SNIPPET_WORDS: usize = 24;
 /// Offered when nothing matches.
@@ -130,7 +131,7 @@ pub fn search(props: &SearchProps) -> Html {
         let target = open(i);
         let onclick = props.on_open.reform(move |_: MouseEvent| target.clone().unwrap_or_default());
         html! {
-            <li role="option" id={format!("search-result-{i}")} class="app-search__option" aria-selected={(*active == Some(i)).to_string()} {onclick}>
+            <li role="option" id={ids::search_result(i)} class="app-search__option" aria-selected={(*active == Some(i)).to_string()} {onclick}>
                 <span class="app-search__title">
                     { &page.title }
                     if let Some(partner) = &page.partner {
@@ -149,11 +150,12 @@ pub fn search(props: &SearchProps) -> Html {
         <div class="nhsuk-grid-row">
         <div class="nhsuk-grid-column-two-thirds app-search" role="search">
             <label class="nhsuk-label" for={INPUT_ID}>{ "Search NHS login help" }</label>
-            <div class="nhsuk-hint" id="search-hint">{ "For example, forgotten password or CID7023" }</div>
+            <div class="nhsuk-hint" id={ids::SEARCH_HINT}>{ "For example, forgotten password or CID7023" }</div>
             <input id={INPUT_ID} class="nhsuk-input" type="text" role="combobox" autocomplete="off" spellcheck="false"
-                aria-describedby="search-hint" aria-autocomplete="list" aria-controls={LISTBOX_ID}
+                maxlength={MAX_QUERY_CHARS.to_string()}
+                aria-describedby={ids::SEARCH_HINT} aria-autocomplete="list" aria-controls={LISTBOX_ID}
                 aria-expanded={expanded.to_string()}
-                aria-activedescendant={active.filter(|i| expanded && *i < hits.len()).map(|i| format!("search-result-{i}"))}
+                aria-activedescendant={active.filter(|i| expanded && *i < hits.len()).map(ids::search_result)}
                 value={props.query.clone()} {oninput} {onfocus} {onkeydown} />
             <p class="nhsuk-u-visually-hidden" aria-live="polite" aria-atomic="true">{ status }</p>
             // While there is a query the results are the page, so they have its heading.

@@ -1,11 +1,34 @@
-//! Inside a partner's frame (`?embed`), the script that speaks the embed
-//! protocol with the partner's page (`static/embed-frame.js`).
+//! Inside a partner's frame (`?embed`): the app loads the script that
+//! speaks the embed protocol with the partner's page
+//! (`static/embed-frame.js`) and tells it what the app decides (what is
+//! viewed, "Did this help?" answers) through the contract in `browser.rs`.
+//! The bridge asks for `open` and `search` through the address, the app's
+//! public interface: it sets `?error=` or `?q=` and announces the change as
+//! back and forward do. (Contact links followed are clicks the bridge sees
+//! itself.) Outside a frame none of this runs.
 
+use help_core::ErrorCode;
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use crate::browser;
 
 const FRAME_BRIDGE_FILE: &str = "embed-frame.js";
+
+/// An answer to "Did this help?", for the partner's page.
+pub fn report_feedback(helped: bool, page: Option<&str>, code: Option<&ErrorCode>) {
+    browser::emit_frame_event("feedback", &[
+        ("helpful", Some(JsValue::from_bool(helped))),
+        ("page", page.map(JsValue::from_str)),
+        ("error", code.map(|c| JsValue::from_str(c))),
+    ]);
+}
+
+/// A new view is shown (the title already names it): the bridge reads its
+/// details (page, title, error, section) from the address and the title.
+pub fn report_viewed() {
+    browser::emit_frame_event("viewed", &[]);
+}
 
 #[hook]
 pub fn use_frame_bridge(embedded: bool) {

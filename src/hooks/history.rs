@@ -2,6 +2,7 @@
 //! the address, and Ctrl+K (Cmd+K on a Mac) finds the search box.
 
 use gloo::events::{EventListener, EventListenerOptions};
+use help_core::search::MAX_QUERY_CHARS;
 use help_core::{Route, Site};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -13,7 +14,8 @@ use crate::state::{Action, AppState};
 /// The route and the search query (`q`) of the current location.
 pub fn current_location(site: &Site) -> (Route, String) {
     let location = browser::location();
-    let query = location.params.iter().find(|(k, _)| k == "q").map(|(_, v)| v.clone()).unwrap_or_default();
+    // Search reads no more than this, so neither the box nor the heading shows more.
+    let query = location.params.iter().find(|(k, _)| k == "q").map(|(_, v)| v.chars().take(MAX_QUERY_CHARS).collect()).unwrap_or_default();
     (Route::resolve(site, &location.path, &location.params, &location.fragment), query)
 }
 

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::content;
+use crate::hooks::frame_bridge;
 use crate::pages::references::{REFERENCES_TITLE, UNKNOWN_REFERENCE_TITLE};
 
 /// The document title for a view: what is shown, then the service.
@@ -23,7 +24,14 @@ pub fn page_title(site: &Site, route: &Route, searching: bool) -> String {
     format!("{title} - NHS login help")
 }
 
+/// Names each view in the title and, in a partner's frame, tells the
+/// partner's page what is now shown.
 #[hook]
-pub fn use_document_title(route: &Route, searching: bool) {
-    use_effect_with((route.clone(), searching), |(route, searching)| browser::set_title(&page_title(content::site(), route, *searching)));
+pub fn use_document_title(route: &Route, searching: bool, embedded: bool) {
+    use_effect_with((route.clone(), searching), move |(route, searching)| {
+        browser::set_title(&page_title(content::site(), route, *searching));
+        if embedded {
+            frame_bridge::report_viewed();
+        }
+    });
 }

@@ -1,4 +1,4 @@
-use help_core::Section;
+use help_core::{ids, Section};
 use yew::prelude::*;
 
 use crate::components::blocks::Render;
@@ -51,8 +51,8 @@ pub fn article_page(props: &ArticleProps) -> Html {
                     <p class="nhsuk-lede-text">{ &page.subtitle }</p>
                     { render.blocks(&page.intro) }
                     if top_level.len() >= 3 {
-                        <nav class="app-contents" aria-labelledby="contents-heading">
-                            <h2 id="contents-heading" class="nhsuk-heading-s">{ "On this page" }</h2>
+                        <nav class="app-contents" aria-labelledby={ids::CONTENTS_HEADING}>
+                            <h2 id={ids::CONTENTS_HEADING} class="nhsuk-heading-s">{ "On this page" }</h2>
                             <ul class="nhsuk-list nhsuk-list--bullet">
                                 { for top_level.iter().map(|s| html! {
                                     <li><PageLink file={page.file.clone()} fragment={AttrValue::from(s.id.clone())}>{ &s.heading }</PageLink></li>

@@ -6,6 +6,13 @@
 use crate::error_code::{parse_code, ErrorCode};
 use crate::model::{Site, HOME_FILE, REFERENCES_FILE};
 
+/// The most of any one parameter, or of the fragment, that the app reads
+/// from an address, in characters, before and again after normalising it
+/// (NFKC can make text 18 times longer): a link may hold anything, and
+/// nothing it holds may cost more than this. Every parameter the widget
+/// knows is far shorter.
+pub const MAX_PARAMETER_CHARS: usize = 2048;
+
 /// What a location asks the widget to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {

@@ -17,5 +17,5 @@ pub mod text;
 #[cfg(feature = "indexer")]
 pub use build::parse_synonyms;
 pub use index::{Doc, Posting, SearchIndex, SEARCH_INDEX_FILE};
-pub use query::{Hit, Results};
+pub use query::{Hit, Results, MAX_QUERY_CHARS};
 pub use snippet::{doc_text, snippet};

@@ -29,7 +29,7 @@ const STOP_WORDS: &[&str] = &[
 ];
 
 /// Bounds that keep any query, however long or strange, cheap.
-const MAX_QUERY_CHARS: usize = 256;
+pub const MAX_QUERY_CHARS: usize = 256;
 const MAX_QUERY_WORDS: usize = 12;
 const MAX_PREFIX_EXPANSIONS: usize = 64;
 

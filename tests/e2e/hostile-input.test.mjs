@@ -1,0 +1,54 @@
+// Addresses built to hurt: whatever a link holds, the widget reads a bounded
+// amount of it and stays responsive.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withBrowser, newPage, open } from './support.mjs';
+
+const env = withBrowser();
+
+/** The home page, once the app has taken over from the prerendered page. */
+async function appPage() {
+  const page = await newPage(env.browser);
+  await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => (window.__prerendered = document.getElementById('app'))));
+  await open(page, env.server.base);
+  await page.waitForFunction(() => window.__prerendered && document.getElementById('app') !== window.__prerendered);
+  return page;
+}
+
+/**
+ * Moves the open page to `search` (a query string) the way back and forward
+ * do: the app reads the address exactly as it does on arrival. (A 450 KB
+ * request line is more than the test server, like most hosts, accepts; a
+ * host or CDN that accepts it hands the page the same address.)
+ */
+async function arriveAt(page, search, hash = '') {
+  await page.evaluate(([search, hash]) => {
+    history.pushState(null, '', location.pathname + search + hash);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, [search, hash]);
+}
+
+// 450 KB of U+FDFA when encoded, which NFKC turns into 18 characters each.
+const huge = encodeURIComponent('\uFDFA'.repeat(50_000));
+
+test('a huge ?q= (NFKC-expanding characters) is cut to what search reads, and the page answers', async () => {
+  const page = await appPage();
+  assert.ok(huge.length > 400_000);
+  await arriveAt(page, `?q=${huge}`);
+  const summary = page.locator('main h1.app-search__summary');
+  await summary.waitFor();
+  const box = page.getByRole('combobox', { name: 'Search NHS login help' });
+  const shown = await box.inputValue();
+  assert.ok(shown.length > 0 && shown.length <= 256, `the box holds ${shown.length} characters`);
+  assert.ok((await summary.innerText()).length <= 300, 'the heading shows no more than search reads');
+  // Still responsive: typing replaces the query and finds results.
+  await box.fill('');
+  await box.pressSequentially('password');
+  await page.locator('#search-results [role=option]').first().waitFor();
+});
+
+test('a huge ?error= and fragment still get the helpful page', async () => {
+  const page = await appPage();
+  await arriveAt(page, `?error=${huge}`, `#${huge}`);
+  await page.locator('main h1', { hasText: 'We could not read that error reference' }).waitFor();
+});
