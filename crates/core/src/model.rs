@@ -243,6 +243,9 @@ pub enum Naming {
     /// Only a contact link in the section carries the code.
     #[default]
     ContactLink,
+    /// Only the section's text names the code ("If reference CID4017 is
+    /// shown, ..."): the guidance still, but the weakest sign of it.
+    Text,
 }
 
 /// One section that gives guidance for a code.

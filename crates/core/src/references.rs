@@ -23,8 +23,12 @@ pub fn collect(pages: &[Page]) -> Vec<Reference> {
                 let starts = i == 0 && section.heading.get(..code.len()).is_some_and(|h| h.eq_ignore_ascii_case(&code));
                 place(code, if starts { Naming::HeadingStartsWithCode } else { Naming::HeadingNamesCode }, None);
             }
-            for (code, details) in contact_links(&section.blocks) {
+            let (links, mentions) = codes_in_blocks(&section.blocks);
+            for (code, details) in links {
                 place(code, Naming::ContactLink, details);
+            }
+            for (code, details) in mentions {
+                place(code, Naming::Text, details);
             }
         }
     }
@@ -40,16 +44,20 @@ pub fn collect(pages: &[Page]) -> Vec<Reference> {
     references
 }
 
-/// Codes of the contact links in `blocks`, with the innermost details around each.
-fn contact_links(blocks: &[Block]) -> Vec<(ErrorCode, Option<String>)> {
-    struct ContactLinks<'a> {
+/// Codes in `blocks` with the innermost details around each: those of the
+/// contact links, and those written in the text.
+fn codes_in_blocks(blocks: &[Block]) -> (Vec<(ErrorCode, Option<String>)>, Vec<(ErrorCode, Option<String>)>) {
+    struct Codes<'a> {
         details: Vec<&'a str>,
-        found: Vec<(ErrorCode, Option<String>)>,
+        links: Vec<(ErrorCode, Option<String>)>,
+        text: Vec<(ErrorCode, Option<String>)>,
     }
-    impl<'a> Visitor<'a> for ContactLinks<'a> {
+    impl<'a> Visitor<'a> for Codes<'a> {
         fn enter(&mut self, block: &'a Block) -> bool {
-            if let Block::Details { id, .. } = block {
+            if let Block::Details { id, summary, .. } = block {
                 self.details.push(id);
+                // A summary is text too ("If you see CID4017").
+                self.text.extend(codes_in(summary).into_iter().map(|code| (code, Some((*id).to_owned()))));
             }
             true
         }
@@ -59,12 +67,18 @@ fn contact_links(blocks: &[Block]) -> Vec<(ErrorCode, Option<String>)> {
             }
         }
         fn inline(&mut self, inline: &'a Inline) {
-            if let Inline::Link { target: LinkTarget::Contact { code: Some(code) }, .. } = inline {
-                self.found.push((code.clone(), self.details.last().map(|d| (*d).to_owned())));
+            let details = || self.details.last().map(|d| (*d).to_owned());
+            match inline {
+                Inline::Link { target: LinkTarget::Contact { code: Some(code) }, .. } => self.links.push((code.clone(), details())),
+                Inline::Text(text) => {
+                    let found: Vec<_> = codes_in(text).into_iter().map(|code| (code, details())).collect();
+                    self.text.extend(found);
+                }
+                _ => {}
             }
         }
     }
-    let mut links = ContactLinks { details: Vec::new(), found: Vec::new() };
-    walk::blocks(blocks, &mut links);
-    links.found
+    let mut codes = Codes { details: Vec::new(), links: Vec::new(), text: Vec::new() };
+    walk::blocks(blocks, &mut codes);
+    (codes.links, codes.text)
 }

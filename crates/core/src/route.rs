@@ -239,6 +239,31 @@ mod tests {
     }
 
     #[test]
+    fn a_code_named_only_in_text_opens_its_section_but_loses_to_a_heading_or_a_link() {
+        let mut pages = site().pages;
+        let text = |t: &str| Block::Paragraph(vec![Inline::Text(t.into())]);
+        pages.push(page("video", vec![
+            section("too-dark", "My video is too dark", vec![text("If reference CID4017 is shown, record it again in good light.")]),
+            section("blurry", "Blurry", vec![Block::Details { id: "why".into(), summary: "Why CID4018 appears".into(), blocks: vec![text("Light.")] }]),
+            // CID3009 is in a heading elsewhere and CID3008 in a contact link: they keep their places.
+            section("mentions", "Mentions", vec![text("Unlike CID3009 and CID3008, this is about video.")]),
+        ]));
+        let references = references::collect(&pages);
+        let site = Site { pages, references, ..site() };
+        let at = |code: &str| site.reference(code).map(|(i, _)| i);
+        assert_eq!(
+            Route::resolve(&site, "", &params(&[("error", "CID4017")]), ""),
+            Route::Page { index: 3, anchor: Some("too-dark".into()), reference: at("CID4017") }
+        );
+        assert_eq!(site.reference("CID4017").unwrap().1.place.naming, Naming::Text);
+        assert_eq!(site.reference("CID4018").unwrap().1.place.details.as_deref(), Some("why"));
+        assert_eq!(Route::resolve(&site, "", &params(&[("error", "CID3009")]), ""), Route::Page { index: 2, anchor: Some("cid3009".into()), reference: at("CID3009") });
+        assert_eq!(Route::resolve(&site, "", &params(&[("error", "CID3008")]), ""), Route::Page { index: 1, anchor: Some("lost".into()), reference: at("CID3008") });
+        let mentioned = site.reference("CID3009").unwrap().1;
+        assert_eq!((mentioned.also.len(), mentioned.also[0].naming), (1, Naming::Text));
+    }
+
+    #[test]
     fn the_first_well_formed_error_parameter_counts() {
         let site = site();
         let route = Route::resolve(&site, "", &params(&[("error", "<b>"), ("error", "CID3009"), ("error", "CID3008")]), "");
