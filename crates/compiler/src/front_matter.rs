@@ -6,7 +6,7 @@ use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
 use crate::diagnostic::Reporter;
 
 /// Keys the real help centre writes that the widget does not use.
-const ACCEPTED_UNUSED_KEYS: &[&str] = &["layout", "name"];
+const ACCEPTED_UNUSED_KEYS: &[&str] = &["layout"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -31,6 +31,9 @@ pub struct FrontMatter {
     pub position: Field<i64>,
     pub short_title: Option<Field<String>>,
     pub partner: Option<Field<String>>,
+    /// A hub's short name (`provewhoyouare`), which its articles may give as
+    /// their `hub`, as the help centre's own do; by custom also its folder.
+    pub name: Option<Field<String>>,
 }
 
 /// The file split at its front matter.
@@ -133,6 +136,7 @@ pub fn parse(split: &Split<'_>, report: &mut Reporter) -> Option<FrontMatter> {
     let hub = text("hub", report);
     let short_title = text("short_title", report);
     let partner = text("partner", report);
+    let name = text("name", report);
     let position = take("position");
 
     for key in ACCEPTED_UNUSED_KEYS {
@@ -201,6 +205,7 @@ pub fn parse(split: &Split<'_>, report: &mut Reporter) -> Option<FrontMatter> {
         position,
         short_title,
         partner,
+        name,
     })
 }
 

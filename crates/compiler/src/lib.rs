@@ -391,14 +391,41 @@ fn check_names_and_hubs(parsed: &mut [Parsed]) {
             p.report.error(p.front.page_name.line, message);
         }
     }
-    let hubs: Vec<String> = parsed.iter().filter(|p| p.page.kind == PageKind::Hub).map(|p| p.page.page_name.clone()).collect();
+    // A hub is named by its pageName, its `name` or its folder (the help
+    // centre's articles say `hub: provewhoyouare` for the hub in
+    // `provewhoyouare/index.md`); the model always holds the pageName.
+    struct Hub {
+        page_name: String,
+        names: Vec<String>,
+        file: String,
+    }
+    let hubs: Vec<Hub> = parsed
+        .iter()
+        .filter(|p| p.page.kind == PageKind::Hub)
+        .map(|p| {
+            let mut names = vec![p.page.page_name.clone()];
+            names.extend(p.front.name.as_ref().map(|n| n.value.clone()));
+            names.extend(Some(p.page.site_path.trim_matches('/').to_owned()).filter(|f| !f.is_empty()));
+            Hub { page_name: p.page.page_name.clone(), names, file: p.report.file.display().to_string() }
+        })
+        .collect();
     for p in parsed.iter_mut() {
         let Some(hub) = &p.front.hub else { continue };
-        if hub.value == p.page.page_name {
-            p.report.error(hub.line, format!("`hub: {}` names this page itself", hub.value));
-        } else if !hubs.contains(&hub.value) {
-            let known = if hubs.is_empty() { "none".to_owned() } else { hubs.join(", ") };
-            p.report.error(hub.line, format!("`hub: {}` is not a hub in this content (hubs: {known})", hub.value));
+        let matches: Vec<&Hub> = hubs.iter().filter(|h| h.names.contains(&hub.value)).collect();
+        match matches.as_slice() {
+            [one] if one.page_name == p.page.page_name => {
+                p.report.error(hub.line, format!("`hub: {}` names this page itself", hub.value));
+            }
+            [one] => p.page.hub = Some(one.page_name.clone()),
+            [] => {
+                let known: Vec<&str> = hubs.iter().map(|h| h.page_name.as_str()).collect();
+                let known = if known.is_empty() { "none".to_owned() } else { known.join(", ") };
+                p.report.error(hub.line, format!("`hub: {}` is not a hub in this content (hubs by pageName, name or folder: {known})", hub.value));
+            }
+            several => {
+                let which: Vec<String> = several.iter().map(|h| format!("{} ({})", h.page_name, h.file)).collect();
+                p.report.error(hub.line, format!("`hub: {}` could be more than one hub: {}; give the hub's pageName", hub.value, which.join(", ")));
+            }
         }
     }
 }

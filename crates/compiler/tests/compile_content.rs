@@ -370,6 +370,48 @@ fn content_cannot_take_the_ids_the_app_uses() {
     assert_eq!(id, "search-hint-2");
 }
 
+fn source(relative: &str, text: &str) -> Source {
+    Source { bytes: text.as_bytes().to_vec(), path: PathBuf::from(relative), relative: relative.to_owned() }
+}
+
+fn article_on(page_name: &str, hub: &str) -> String {
+    format!("---\ntitle: {page_name}\nsubtitle: s\npageName: {page_name}\ntype: article\nhub: {hub}\nposition: 1\n---\n\n## Section\n\nText.\n")
+}
+
+#[test]
+fn a_hub_is_named_by_its_page_name_its_name_or_its_folder() {
+    let mut sources = read_dir(&fixtures("good")).expect("fixtures");
+    sources.push(source("guides/index.md", "---\ntitle: Guides\nsubtitle: s\npageName: guides-hub\nname: guideshub\ntype: hub\nhub: home\n---\n"));
+    for (page_name, hub) in [("by-name", "guideshub"), ("by-folder", "guides"), ("by-page-name", "guides-hub")] {
+        sources.push(source(&format!("guides/{page_name}.md"), &article_on(page_name, hub)));
+    }
+    let compiled = compile(&sources, &Settings::default()).unwrap_or_else(|e| panic!("{e}"));
+    let hub = page(&compiled.site, "guides-hub.html");
+    let listed: Vec<&str> = hub.children.iter().map(|&i| compiled.site.pages[i].page_name.as_str()).collect();
+    assert_eq!(listed, ["by-folder", "by-name", "by-page-name"]);
+    for file in ["by-name.html", "by-folder.html", "by-page-name.html"] {
+        assert_eq!(page(&compiled.site, file).hub.as_deref(), Some("guides-hub"), "{file}");
+    }
+
+    // A name two hubs answer to is an error at the article's `hub` line.
+    sources.push(source("other.md", "---\ntitle: Other\nsubtitle: s\npageName: other-hub\nname: guides\ntype: hub\nhub: home\n---\n"));
+    let errors: Vec<String> = compile(&sources, &Settings::default()).expect_err("ambiguous").errors().map(|d| d.to_string()).collect();
+    assert!(errors.iter().any(|e| e.contains("guides/by-folder.md:6: error: `hub: guides` could be more than one hub: guides-hub (guides/index.md), other-hub (other.md)")), "{errors:#?}");
+}
+
+#[test]
+fn the_help_centre_fixture_corpus_compiles_as_written() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/help-centre");
+    let compiled = compile_dir(&dir, &Settings::default()).unwrap_or_else(|e| panic!("{e}"));
+    let with_id = page(&compiled.site, "prove-who-you-are-with-id.html");
+    assert_eq!(with_id.hub.as_deref(), Some("prove-who-you-are"));
+    // CID4017 is named only in the text of the record-a-video article.
+    let (_, reference) = compiled.site.reference("CID4017").expect("CID4017 is found");
+    let video = &compiled.site.pages[reference.place.page];
+    assert_eq!((video.file.as_str(), reference.place.section.as_str()), ("prove-who-you-are-record-a-video.html", "my-video-is-too-dark-or-blurry"));
+    assert_eq!(reference.place.naming, help_core::Naming::Text);
+}
+
 /// Compiles the good fixtures plus one article given as text.
 fn compile_with(name: &str, text: &str) -> Result<help_compiler::Compiled, help_compiler::Failed> {
     let mut sources = read_dir(&fixtures("good")).expect("fixtures");
