@@ -415,7 +415,7 @@ fn the_help_centre_fixture_corpus_compiles_as_written() {
 /// Compiles the good fixtures plus one article given as text.
 fn compile_with(name: &str, text: &str) -> Result<help_compiler::Compiled, help_compiler::Failed> {
     let mut sources = read_dir(&fixtures("good")).expect("fixtures");
-    sources.push(Source { bytes: text.as_bytes().to_vec(), path: PathBuf::from(name), relative: name.to_owned() });
+    sources.push(source(name, text));
     compile(&sources, &Settings::default())
 }
 
