@@ -20,7 +20,7 @@ use crate::state::IndexState;
 
 pub const INPUT_ID: &str = ids::SEARCH_INPUT;
 const LISTBOX_ID: &str = ids::SEARCH_RESULTS;
-const MAX_RESULTS: usize = 10;
+const MAX_RESULTS: usize = ids::SEARCH_RESULTS_SHOWN;
 const SNIPPET_WORDS: usize = 24;
 /// Offered when nothing matches.
 const SUGGESTIONS: &[&str] = &["forgotten password", "security code", "change phone number", "GP surgery"];

@@ -136,7 +136,11 @@ pub fn parse(split: &Split<'_>, report: &mut Reporter) -> Option<FrontMatter> {
     let hub = text("hub", report);
     let short_title = text("short_title", report);
     let partner = text("partner", report);
-    let name = text("name", report);
+    // Only hubs use it (see lib.rs); on an article it is ignored, as before.
+    let name = take("name").and_then(|f| match f.value {
+        Scalar::String(s) if !s.trim().is_empty() => Some(Field { value: s.trim().to_owned(), line: f.line }),
+        _ => None,
+    });
     let position = take("position");
 
     for key in ACCEPTED_UNUSED_KEYS {

@@ -22,9 +22,15 @@ const FORBIDDEN_ELEMENTS: &[&str] = &[
 /// Attributes whose value is a URL the browser may load or follow.
 const URL_ATTRIBUTES: &[&str] = &["href", "src", "action", "formaction", "poster", "background", "cite", "xlink:href", "srcset", "data"];
 
+/// An attribute no content may use: a tag carrying it is put after each
+/// fragment, and the fragment is whole only if that tag comes out as a tag.
+const END_MARK: &str = "data-nhs-login-help-fragment-end";
+
 struct Sink<'r> {
     first_line: usize,
-    last_line: usize,
+    /// Whether the end mark came out as a tag: the fragment did not end
+    /// inside a tag, attribute value, comment or other markup.
+    closed: std::cell::Cell<bool>,
     report: RefCell<&'r mut Reporter>,
     links: RefCell<&'r mut Vec<LinkRef>>,
     depth: std::cell::Cell<usize>,
@@ -43,18 +49,13 @@ impl TokenSink for Sink<'_> {
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<()> {
         let line = self.first_line + line_number as usize - 1;
-        let tag = match token {
-            Token::TagToken(tag) => tag,
-            // A fragment that ends inside a tag, an attribute value or a
-            // comment swallows whatever follows it once the article's
-            // fragments are joined, hiding it from this check: refuse it.
-            Token::ParseError(message) if message.starts_with("Saw EOF in state") => {
-                // At the fragment's last written line, not the blank one after it.
-                self.report.borrow_mut().error(line.min(self.last_line), "this HTML ends inside a tag, attribute value or comment (a `<`, quote or `<!--` is not closed): close it, or the text after it is lost");
-                return TokenSinkResult::Continue;
-            }
-            _ => return TokenSinkResult::Continue,
+        let Token::TagToken(tag) = token else {
+            return TokenSinkResult::Continue;
         };
+        if tag.kind == TagKind::StartTag && tag.attrs.iter().any(|a| &*a.name.local == END_MARK) {
+            self.closed.set(true);
+            return TokenSinkResult::Continue;
+        }
         let name: &str = &tag.name;
         if tag.kind != TagKind::StartTag {
             if !is_void(name) {
@@ -94,13 +95,25 @@ impl TokenSink for Sink<'_> {
 
 /// Checks one raw HTML fragment that starts on `first_line`.
 pub fn check(html: &str, first_line: usize, report: &mut Reporter, links: &mut Vec<LinkRef>) {
+    // At the fragment's last written line, not the blank one after it.
     let last_line = first_line + html.trim_end().lines().count().saturating_sub(1);
-    let sink = Sink { first_line, last_line, report: RefCell::new(report), links: RefCell::new(links), depth: 0.into() };
+    if html.contains(END_MARK) {
+        report.error(first_line, format!("`{END_MARK}` is reserved for the build's own checks"));
+        return;
+    }
+    let sink = Sink { first_line, closed: false.into(), report: RefCell::new(report), links: RefCell::new(links), depth: 0.into() };
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));
+    input.push_back(StrTendril::from_slice(&format!("<i {END_MARK}>")));
     let _ = tokenizer.feed(&input);
     tokenizer.end();
+    // A fragment that ends inside a tag, an attribute value, a comment or
+    // other markup swallows whatever follows it once the article's
+    // fragments are joined, hiding that from this check: refuse it.
+    if !tokenizer.sink.closed.get() {
+        tokenizer.sink.report.borrow_mut().error(last_line, "this HTML ends inside a tag, attribute value or comment (a `<`, quote or `<!--` is not closed): close it, or the text after it is lost");
+    }
 }
 
 /// How deeply elements nest in `html` (void elements do not count). The

@@ -213,10 +213,16 @@ pub fn check_published(site: &Site, list: &Path, text: &str) -> Vec<Diagnostic> 
         }
         match help_core::error_code::parse_code(entry) {
             Some(code) if code == entry => {
-                if site.reference(&code).is_none() {
-                    report.error(i + 1, format!(
+                match site.reference(&code) {
+                    None => report.error(i + 1, format!(
                         "{code} is a published reference, but no article names it any more: restore its guidance, or remove it from this list in the same change if partners no longer show it"
-                    ));
+                    )),
+                    // Its strongest place is a mention: its guidance may have gone.
+                    Some((_, r)) if r.place.naming == help_core::Naming::Text => report.warning(i + 1, format!(
+                        "{code} is a published reference, but only the text of `{}` mentions it: give its guidance a heading or a contact link that names it",
+                        r.place.heading
+                    )),
+                    Some(_) => {}
                 }
                 listed.push(code);
             }
@@ -399,16 +405,28 @@ fn check_names_and_hubs(parsed: &mut [Parsed]) {
         names: Vec<String>,
         file: String,
     }
+    let folder_of = |p: &Parsed| -> Option<String> {
+        // Only `<folder>/index.md` is its folder's hub.
+        (p.report.file.file_name()? == "index.md").then(|| p.page.site_path.rsplit('/').next().map(str::to_owned)).flatten().filter(|f| !f.is_empty())
+    };
     let hubs: Vec<Hub> = parsed
         .iter()
         .filter(|p| p.page.kind == PageKind::Hub)
         .map(|p| {
             let mut names = vec![p.page.page_name.clone()];
             names.extend(p.front.name.as_ref().map(|n| n.value.clone()));
-            names.extend(Some(p.page.site_path.trim_matches('/').to_owned()).filter(|f| !f.is_empty()));
+            names.extend(folder_of(p));
             Hub { page_name: p.page.page_name.clone(), names, file: p.report.file.display().to_string() }
         })
         .collect();
+    // A hub's `name` another hub already answers to is the hub's mistake,
+    // said once at its own line.
+    for p in parsed.iter_mut().filter(|p| p.page.kind == PageKind::Hub) {
+        let Some(name) = &p.front.name else { continue };
+        if let Some(other) = hubs.iter().find(|h| h.page_name != p.page.page_name && h.names.contains(&name.value)) {
+            p.report.error(name.line, format!("`name: {}` is already how {} ({}) is named: choose another name", name.value, other.page_name, other.file));
+        }
+    }
     for p in parsed.iter_mut() {
         let Some(hub) = &p.front.hub else { continue };
         let matches: Vec<&Hub> = hubs.iter().filter(|h| h.names.contains(&hub.value)).collect();

@@ -35,8 +35,15 @@ pub fn unsafe_url(url: &str) -> Option<&'static str> {
 /// Whether a `scheme://` address carries a user name or password, which
 /// makes it look like another site.
 fn has_userinfo(url: &str) -> bool {
-    let Some((_, rest)) = url.trim().split_once("://") else { return false };
-    let authority = rest.split(['/', '?', '#', '\\']).next().unwrap_or("");
+    // As a browser reads it: tabs and newlines removed, then any run of `/`
+    // and `\` after the scheme skipped before the host.
+    let cleaned: String = url.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let Some((scheme, rest)) = cleaned.trim().split_once(':') else { return false };
+    if scheme.is_empty() || !scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) {
+        return false;
+    }
+    let Some(rest) = rest.strip_prefix(['/', '\\']) else { return false };
+    let authority = rest.trim_start_matches(['/', '\\']).split(['/', '\\', '?', '#']).next().unwrap_or("");
     authority.contains('@')
 }
 
@@ -49,7 +56,33 @@ pub fn is_insecure(href: &str) -> bool {
 /// Bidirectional controls (embeddings, overrides, isolates) make text read
 /// differently from what it is, in link text as anywhere else.
 pub fn bidi_control(text: &str) -> Option<char> {
-    text.chars().find(|c| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+    text.chars().chain(entities(text)).find(|&c| is_bidi_control(c))
+}
+
+/// Embeddings, overrides, isolates and the three direction marks.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+}
+
+/// The characters `text` writes as HTML character references (`&#x202E;`,
+/// `&#8238;`, `&rlm;`), which Markdown and HTML turn into the characters.
+fn entities(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.split('&').skip(1).filter_map(|rest| {
+        let name = &rest[..rest.find(';')?];
+        let lower = name.to_ascii_lowercase();
+        match lower.as_str() {
+            "lrm" => Some('\u{200e}'),
+            "rlm" => Some('\u{200f}'),
+            _ => {
+                let number = lower.strip_prefix('#')?;
+                let value = match number.strip_prefix('x') {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                    None => number.parse().ok()?,
+                };
+                char::from_u32(value)
+            }
+        }
+    })
 }
 
 
@@ -173,7 +206,7 @@ mod tests {
 
     #[test]
     fn addresses_with_a_user_name_are_refused_wherever_the_at_sign_hides() {
-        for url in ["https://help.login.nhs.uk@evil.example/", "https://user:pw@evil.example", "HTTP://a@b", " https://x.y@z/path?q=1"] {
+        for url in ["https://help.login.nhs.uk@evil.example/", "https://user:pw@evil.example", "HTTP://a@b", " https://x.y@z/path?q=1", "https:///help.login.nhs.uk@evil.example/", "https://\\help.login.nhs.uk@evil.example/", "https:/\t/help.login.nhs.uk@evil.example", "https://a%40b@c"] {
             assert!(unsafe_url(url).is_some_and(|p| p.contains("hides where it goes")), "{url:?}");
         }
         for url in ["https://example.org/path@user", "https://example.org/?email=a@b", "https://example.org/#a@b", "mailto:a@b.example"] {
@@ -189,6 +222,10 @@ mod tests {
         assert_eq!(bidi_control("Contact \u{202e}SHN nigol"), Some('\u{202e}'));
         assert_eq!(bidi_control("\u{2067}x"), Some('\u{2067}'));
         assert_eq!(bidi_control("Contact NHS login – العربية"), None);
+        for written in ["[a&#x202E;b](https://x.example)", "a &#8238; b", "a &rlm; b", "a &#X2066; b", "\u{200f}", "\u{061c}"] {
+            assert!(bidi_control(written).is_some(), "{written:?}");
+        }
+        assert_eq!(bidi_control("fish &amp; chips &#169; &#x41;"), None);
     }
 
     #[test]

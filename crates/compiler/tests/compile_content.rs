@@ -342,6 +342,13 @@ fn an_unclosed_attribute_cannot_hide_the_next_blocks_tags() {
     // The first block ends inside `title="`: joined with the next, it would
     // hide the script and the link from the check.
     assert_error("unclosed-attribute.md", 12, "ends inside a tag, attribute value or comment");
+    // Markup the tokenizer ends without complaint (a bogus comment, an open
+    // comment) is refused the same way.
+    for (ending, line) in [("</3", 11), ("<!-- note", 11), ("<?x", 11)] {
+        let article = format!("---\ntitle: T\nsubtitle: s\npageName: ending\ntype: article\nhub: home\nposition: 1\n---\n\n<div>\n{ending}\n\nParagraph <span title=\"><a href='https://example.org/'>x</a>\">y</span>\n");
+        let errors: Vec<String> = compile_with("ending.md", &article).expect_err(ending).errors().map(|d| d.to_string()).collect();
+        assert!(errors.iter().any(|e| e.contains(&format!("ending.md:{line}: error: this HTML ends inside"))), "{ending}: {errors:#?}");
+    }
 }
 
 #[test]
@@ -361,11 +368,11 @@ fn deceptive_links_fail_and_plain_http_warns() {
 
 #[test]
 fn content_cannot_take_the_ids_the_app_uses() {
-    let article = "---\ntitle: Ids\nsubtitle: s\npageName: ids\ntype: article\nhub: home\nposition: 1\n---\n\n## Search\n\nText.\n\n## Search results\n\n<details class=\"nhsuk-details\"><summary class=\"nhsuk-details__summary\"><span class=\"nhsuk-details__summary-text\">Search hint</span></summary><div class=\"nhsuk-details__text\"><p>Hint.</p></div></details>\n\n## Search result 1\n\nMore.\n\n## Search\n\nAgain.\n";
+    let article = "---\ntitle: Ids\nsubtitle: s\npageName: ids\ntype: article\nhub: home\nposition: 1\n---\n\n## Search\n\nText.\n\n## Search results\n\n<details class=\"nhsuk-details\"><summary class=\"nhsuk-details__summary\"><span class=\"nhsuk-details__summary-text\">Search hint</span></summary><div class=\"nhsuk-details__text\"><p>Hint.</p></div></details>\n\n## Search result 1\n\nMore.\n\n## Search\n\nAgain.\n\n## Search result\n\nOne.\n\n## Search result\n\nTwo.\n";
     let compiled = compile_with("ids.md", article).unwrap_or_else(|e| panic!("{e}"));
     let page = page(&compiled.site, "ids.html");
     let ids: Vec<&str> = page.sections.iter().map(|s| s.id.as_str()).collect();
-    assert_eq!(ids, ["search-2", "search-results-2", "search-result-1-2", "search-3"]);
+    assert_eq!(ids, ["search-2", "search-results-2", "search-result-1-2", "search-3", "search-result", "search-result-10"]);
     let Block::Details { id, .. } = &page.sections[1].blocks[0] else { panic!("{:?}", page.sections[1].blocks) };
     assert_eq!(id, "search-hint-2");
 }
@@ -397,6 +404,7 @@ fn a_hub_is_named_by_its_page_name_its_name_or_its_folder() {
     sources.push(source("other.md", "---\ntitle: Other\nsubtitle: s\npageName: other-hub\nname: guides\ntype: hub\nhub: home\n---\n"));
     let errors: Vec<String> = compile(&sources, &Settings::default()).expect_err("ambiguous").errors().map(|d| d.to_string()).collect();
     assert!(errors.iter().any(|e| e.contains("guides/by-folder.md:6: error: `hub: guides` could be more than one hub: guides-hub (guides/index.md), other-hub (other.md)")), "{errors:#?}");
+    assert!(errors.iter().any(|e| e.contains("other.md:5: error: `name: guides` is already how guides-hub (guides/index.md) is named")), "{errors:#?}");
 }
 
 #[test]

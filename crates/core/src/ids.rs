@@ -14,8 +14,10 @@ pub const CONTENTS_HEADING: &str = "contents-heading";
 pub const SEARCH_INPUT: &str = "search";
 pub const SEARCH_HINT: &str = "search-hint";
 pub const SEARCH_RESULTS: &str = "search-results";
-/// Each result is `search-result-0`, `search-result-1`, ...
+/// Each result is `search-result-0`, `search-result-1`, ... up to the most
+/// the search box shows.
 pub const SEARCH_RESULT_PREFIX: &str = "search-result-";
+pub const SEARCH_RESULTS_SHOWN: usize = 10;
 
 const FIXED: &[&str] = &[ROOT, MAIN, CONTENTS_HEADING, SEARCH_INPUT, SEARCH_HINT, SEARCH_RESULTS];
 
@@ -26,7 +28,9 @@ pub fn search_result(n: usize) -> String {
 
 /// Whether the app or the page file uses `id` itself.
 pub fn is_reserved(id: &str) -> bool {
-    FIXED.contains(&id) || id.strip_prefix(SEARCH_RESULT_PREFIX).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    // Only the ids rendered: a reserved pattern with no end would leave a
+    // content slug such as `search-result` no free suffix.
+    FIXED.contains(&id) || (0..SEARCH_RESULTS_SHOWN).any(|n| id.strip_prefix(SEARCH_RESULT_PREFIX) == Some(n.to_string().as_str()))
 }
 
 #[cfg(test)]
@@ -35,10 +39,10 @@ mod tests {
 
     #[test]
     fn the_apps_ids_are_reserved_and_others_are_not() {
-        for id in ["app", "maincontent", "contents-heading", "search", "search-hint", "search-results", "search-result-0", "search-result-12"] {
+        for id in ["app", "maincontent", "contents-heading", "search", "search-hint", "search-results", "search-result-0", "search-result-9"] {
             assert!(is_reserved(id), "{id}");
         }
-        for id in ["search-2", "search-result-", "search-result-x", "searching", "contents", "cid7023"] {
+        for id in ["search-2", "search-result-", "search-result-x", "search-result-10", "searching", "contents", "cid7023"] {
             assert!(!is_reserved(id), "{id}");
         }
         assert_eq!(search_result(3), "search-result-3");
