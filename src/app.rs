@@ -59,7 +59,7 @@ pub fn app(props: &AppProps) -> Html {
     use_connection(&state);
     let navigate = use_history(&state, search::INPUT_ID);
     use_document_title(&state.route, state.searching(), props.embedded);
-    use_focus_on_navigation(&state.route, state.navigations);
+    use_focus_on_navigation(&state.route, state.navigations, state.searching());
     let SearchCallbacks { on_query, on_focus } = use_search_index(&state);
     use_frame_bridge(props.embedded);
 

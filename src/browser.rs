@@ -323,7 +323,3 @@ pub fn emit_frame_event(kind: &str, fields: &[(&str, Option<JsValue>)]) {
     }
 }
 
-/// The document's title as shown.
-pub fn title() -> String {
-    window().document().map(|d| d.title()).unwrap_or_default()
-}

@@ -18,7 +18,7 @@ const VERSION = 1;
 // `popstate` as back and forward do.
 const FRAME_EVENTS = 'nhsLoginHelpEvents';
 const FRAME_EVENT = 'nhs-login-help-event';
-const APP_EVENTS = ['feedback'];
+const APP_EVENTS = ['viewed', 'feedback'];
 
 async function start() {
   if (window.parent === window) return;
@@ -65,37 +65,22 @@ async function start() {
         if (config.contactUrl && href.startsWith(config.contactUrl)) {
           post('contact', { detail: { href, error: new URL(href).searchParams.get('error') ?? undefined } });
         }
-      } else if (event?.type === 'viewed') {
-        viewed();
       } else if (APP_EVENTS.includes(event?.type)) {
         post(event.type, { detail: { ...event.detail } });
       }
     }
   }
-  // Moves the app to `url`, the way back and forward do.
-  const go = (url) => {
-    history.pushState(null, '', url);
+  // Moves the app to `url`, the way back and forward do: a new history
+  // entry for a code's guidance, the same entry for a new search.
+  const go = (url, replace) => {
+    if (replace) history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
     window.dispatchEvent(new PopStateEvent('popstate'));
   };
 
   window.addEventListener(FRAME_EVENT, passOnEvents);
 
-  // What the person is looking at, when the app says the view changed.
-  let lastViewed = '';
-  function viewed() {
-    const here = new URL(location.href);
-    const detail = {
-      page: here.pathname.split('/').pop() || 'index.html',
-      title: document.title,
-      error: here.searchParams.get('error') ?? undefined,
-      section: here.hash.slice(1) || undefined,
-    };
-    const key = JSON.stringify(detail);
-    if (key !== lastViewed) {
-      lastViewed = key;
-      post('viewed', { detail });
-    }
-  }
+
 
   window.addEventListener('message', (event) => {
     const data = event.data;
@@ -113,10 +98,11 @@ async function start() {
     if (data.type === 'open' && typeof data.error === 'string' && data.error.length <= 32) {
       url.searchParams.delete('q');
       url.searchParams.set('error', data.error);
-      go(url);
+      go(url, false);
     } else if (data.type === 'search' && typeof data.query === 'string') {
+      url.searchParams.delete('error');
       url.searchParams.set('q', data.query.slice(0, 256));
-      go(url);
+      go(url, true);
     }
   });
 

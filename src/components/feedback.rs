@@ -1,8 +1,9 @@
 //! "Did this help?": a yes or no at the end of an article and under the
 //! guidance for an error code. "No" offers the contact route with the code
 //! filled in. The answer goes nowhere but, inside a partner's frame, to the
-//! partner's page (the frame bridge reads the `data-` attributes). A plain
-//! function over the app's state, not a component: components cost wasm bytes.
+//! partner's page: the app reports it with the page shown and the code the
+//! person arrived with (`context.answer`, see `app.rs`). A plain function
+//! over the app's state, not a component: components cost wasm bytes.
 
 use help_core::ErrorCode;
 use yew::prelude::*;
@@ -11,14 +12,13 @@ use crate::components::blocks::external_link;
 use crate::content;
 use crate::context::AppContext;
 
-/// `file` is the page the answer is about; `code` the error code whose
-/// guidance it is, if any.
-pub fn feedback(context: Option<&AppContext>, file: &str, code: Option<&ErrorCode>) -> Html {
+/// `code` is the error code whose guidance this is, if any.
+pub fn feedback(context: Option<&AppContext>, code: Option<&ErrorCode>) -> Html {
     let Some(context) = context else { return Html::default() };
     let code = code.or(context.arrival.as_ref());
     let choose = |helped: bool| context.answer.reform(move |_: MouseEvent| helped);
     html! {
-        <div class="app-feedback" data-page={file.to_owned()} data-code={code.map(ErrorCode::to_string)}>
+        <div class="app-feedback">
             <h2 class="nhsuk-heading-s">{ "Did this help?" }</h2>
             // The buttons stay (pressed or not), so keyboard focus is never lost.
             <div class="app-feedback__answers">

@@ -32,7 +32,7 @@ pub fn section_at(section: &Section, level: u8, named_in_url: bool, reference: O
                 { also_see(reference) }
             }
             if let Some(reference) = reference {
-                { feedback(render.context, &content::site().pages[reference.place.page].file, Some(&reference.code)) }
+                { feedback(render.context, Some(&reference.code)) }
             }
         </section>
     }

@@ -9,8 +9,14 @@ use crate::browser;
 use crate::content;
 
 #[hook]
-pub fn use_focus_on_navigation(route: &Route, navigations: u32) {
-    use_effect_with((route.clone(), navigations), |(route, navigations)| match route {
+pub fn use_focus_on_navigation(route: &Route, navigations: u32, searching: bool) {
+    use_effect_with((route.clone(), navigations, searching), |(route, navigations, searching)| match route {
+        // The results stand in place of the page: their heading is the main one.
+        _ if *searching => {
+            if *navigations > 0 {
+                browser::focus_main_heading();
+            }
+        }
         Route::Page { anchor: Some(anchor), reference, .. } => {
             // The details holding the reference's contact link, if any.
             let details = reference.and_then(|at| content::site().references.get(at)).and_then(|r| r.place.details.as_deref());

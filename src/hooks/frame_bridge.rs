@@ -7,11 +7,13 @@
 //! back and forward do. (Contact links followed are clicks the bridge sees
 //! itself.) Outside a frame none of this runs.
 
-use help_core::ErrorCode;
+use help_core::model::HOME_FILE;
+use help_core::{ErrorCode, Route};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::content;
 
 const FRAME_BRIDGE_FILE: &str = "embed-frame.js";
 
@@ -24,10 +26,21 @@ pub fn report_feedback(helped: bool, page: Option<&str>, code: Option<&ErrorCode
     ]);
 }
 
-/// A new view is shown (the title already names it): the bridge reads its
-/// details (page, title, error, section) from the address and the title.
-pub fn report_viewed() {
-    browser::emit_frame_event("viewed", &[]);
+/// A new view is shown: its page file, title, the code the person arrived
+/// with and the section named, as they are now.
+pub fn report_viewed(title: &str, route: &Route) {
+    let site = content::site();
+    let page = browser::location().path.rsplit('/').next().filter(|f| !f.is_empty()).unwrap_or(HOME_FILE).to_owned();
+    let section = match route {
+        Route::Page { anchor: Some(anchor), .. } => Some(JsValue::from_str(anchor)),
+        _ => None,
+    };
+    browser::emit_frame_event("viewed", &[
+        ("page", Some(JsValue::from_str(&page))),
+        ("title", Some(JsValue::from_str(title))),
+        ("error", route.arrival_code(site).map(|c| JsValue::from_str(c))),
+        ("section", section),
+    ]);
 }
 
 #[hook]

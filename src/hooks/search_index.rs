@@ -37,11 +37,13 @@ pub struct SearchCallbacks {
 
 #[hook]
 pub fn use_search_index(state: &UseReducerHandle<AppState>) -> SearchCallbacks {
-    // A search in the address bar on arrival needs the index at once.
+    // A search in the address (on arrival, back and forward, a partner's
+    // request) needs the index at once, and tries again after a failure:
+    // once per navigation, never in a loop.
     let dispatch = state.dispatcher();
-    let needed = state.searching() && state.index == IndexState::NotLoaded;
-    use_effect_with(needed, move |needed| {
-        if *needed {
+    let needed = state.searching() && matches!(state.index, IndexState::NotLoaded | IndexState::Failed);
+    use_effect_with((state.navigations, state.searching()), move |_| {
+        if needed {
             load_index(dispatch);
         }
     });

@@ -29,9 +29,10 @@ pub fn page_title(site: &Site, route: &Route, searching: bool) -> String {
 #[hook]
 pub fn use_document_title(route: &Route, searching: bool, embedded: bool) {
     use_effect_with((route.clone(), searching), move |(route, searching)| {
-        browser::set_title(&page_title(content::site(), route, *searching));
+        let title = page_title(content::site(), route, *searching);
+        browser::set_title(&title);
         if embedded {
-            frame_bridge::report_viewed();
+            frame_bridge::report_viewed(&title, route);
         }
     });
 }

@@ -66,7 +66,7 @@ pub fn article_page(props: &ArticleProps) -> Html {
                     }) }
                     // Under the guidance for a code, or else at the end.
                     if reference.is_none() {
-                        { feedback(context.as_ref(), &page.file, None) }
+                        { feedback(context.as_ref(), None) }
                     }
                 </div>
             </div>
