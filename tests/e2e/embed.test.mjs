@@ -19,9 +19,11 @@ before(async () => {
   assert.ok(existsSync(testBuild), 'target/dist-v2 is missing: scripts/test.sh builds it (scripts/build-second-version.sh)');
   browser = await launchBrowser();
   widget = await serveDist({ dir: testBuild });
-  partnerSite = await serveExamples({ widget: widget.base, port: 8765 });
-  // The same pages from an origin no profile names.
-  otherSite = await serveExamples({ widget: widget.base, port: 8766, host: '127.0.0.1' });
+  // The partner's origin is fixed in its test profile: should another test
+  // run on this machine have it, wait for it rather than fail.
+  partnerSite = await serveExamples({ widget: widget.base, port: 8765, waitForPort: 300_000 });
+  // The same pages from an origin no profile names (any free port).
+  otherSite = await serveExamples({ widget: widget.base, port: 0, host: '127.0.0.1' });
 });
 after(async () => {
   await browser?.close();
@@ -166,7 +168,7 @@ test('a page on an origin the profile does not name gets nothing from the help',
 
   // Served without that header, the help still answers no one but the partner.
   const lax = await serveDist({ dir: testBuild, withoutFrameAncestors: true });
-  const laxSite = await serveExamples({ widget: lax.base, port: 8767, host: '127.0.0.1' });
+  const laxSite = await serveExamples({ widget: lax.base, port: 0, host: '127.0.0.1' });
   try {
     const other = await partnerPage(laxSite, 'patientcentre-error.html');
     await other.evaluate(() => window.NHSLoginHelp.open({ error: 'CID7023' }));
