@@ -70,9 +70,17 @@ pub fn meta_policy(policy: &str) -> String {
 
 /// Headers for every file, in the `_headers` format that static hosts
 /// (Netlify, Cloudflare Pages and others) read. Paths are from the host's
-/// root: a widget served under a sub-path needs them prefixed. The embed
-/// script is loaded by partners' pages, pinned ones with `crossorigin`, so it
-/// is served for any origin.
+/// root: a widget served under a sub-path needs them prefixed.
+///
+/// - `Cache-Control: no-cache` for every file: a browser may keep a copy but
+///   asks the host before each use, so a deploy (or a removed partner in
+///   `embed-config.json`) reaches everyone at once. Files named by their
+///   contents answer that question with "unchanged" and never go stale.
+/// - The embed script is loaded by partners' pages, pinned ones with
+///   `crossorigin`, so it is served for any origin.
+///
+/// No header is set by two rules that match one path: hosts join the values,
+/// and a joined `Cache-Control` is not what either rule said.
 pub fn headers_file(policy: &str) -> String {
     format!(
         "/*\n\
@@ -80,7 +88,6 @@ pub fn headers_file(policy: &str) -> String {
          \x20 X-Content-Type-Options: nosniff\n\
          \x20 Referrer-Policy: no-referrer\n\
          \x20 Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()\n\
-         /sw.js\n\
          \x20 Cache-Control: no-cache\n\
          /embed.js\n\
          \x20 Access-Control-Allow-Origin: *\n\
@@ -112,5 +119,49 @@ mod tests {
         assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-x';"), "{policy}");
         assert!(policy.ends_with("frame-ancestors 'self' https://partner.example"), "{policy}");
         assert!(!meta_policy(&policy).contains("frame-ancestors"));
+    }
+
+    /// The rules of a `_headers` file: (pattern, [(name, value)]).
+    fn rules(file: &str) -> Vec<(String, Vec<(String, String)>)> {
+        let mut rules: Vec<(String, Vec<(String, String)>)> = Vec::new();
+        for line in file.lines().filter(|l| !l.trim().is_empty()) {
+            if line.starts_with(char::is_whitespace) {
+                let (name, value) = line.trim().split_once(": ").expect("name: value");
+                rules.last_mut().expect("a rule first").1.push((name.to_owned(), value.to_owned()));
+            } else {
+                rules.push((line.trim().to_owned(), Vec::new()));
+            }
+        }
+        rules
+    }
+
+    /// Every header sent for `path`, as hosts combine the rules that match it.
+    fn headers_for(file: &str, path: &str) -> Vec<(String, String)> {
+        let mut sent: Vec<(String, String)> = Vec::new();
+        for (pattern, headers) in rules(file) {
+            let matches = pattern.strip_suffix('*').map_or(path == pattern, |prefix| path.starts_with(prefix));
+            if matches {
+                sent.extend(headers);
+            }
+        }
+        sent
+    }
+
+    #[test]
+    fn every_file_is_revalidated_and_no_header_is_sent_twice() {
+        let file = headers_file("default-src 'none'");
+        for path in ["/", "/index.html", "/manage.html", "/sw.js", "/embed.js", "/embed-0123456789abcdef.js", "/embed-config.json", "/embed-frame.js", "/search-index.json", "/manifest.webmanifest", "/assets/images/favicon.svg", "/nhs-login-help-0123456789abcdef_bg.wasm"] {
+            let sent = headers_for(&file, path);
+            let value = |name: &str| sent.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
+            assert_eq!(value("Cache-Control"), Some("no-cache"), "{path}");
+            assert_eq!(value("Content-Security-Policy"), Some("default-src 'none'"), "{path}");
+            let mut names: Vec<&str> = sent.iter().map(|(n, _)| n.as_str()).collect();
+            names.sort_unstable();
+            let count = names.len();
+            names.dedup();
+            assert_eq!(names.len(), count, "{path}: a header set by two rules: {sent:?}");
+            let for_any_origin = path.starts_with("/embed");
+            assert_eq!(value("Access-Control-Allow-Origin"), for_any_origin.then_some("*"), "{path}");
+        }
     }
 }
