@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launchBrowser, newPage } from './support.mjs';
+import { serveDist, launchBrowser, newPage, watchProblems, dist } from './support.mjs';
 import { serveExamples } from '../../examples/serve.mjs';
 
 const testBuild = fileURLToPath(new URL('../../target/dist-v2/', import.meta.url));
@@ -35,10 +35,11 @@ after(async () => {
 /**
  * The partner page. What the help told it is what the page's own script
  * (examples/example.js, which subscribes before the help starts) lists in
- * #events; `window.__events()` reads that list back as objects.
+ * #events; `window.__events()` reads that list back as objects. In a new
+ * browser context, or in `context` (sharing its HTTP cache and storage).
  */
-async function partnerPage(site, file) {
-  const page = await newPage(browser);
+async function partnerPage(site, file, context) {
+  const page = context ? watchProblems(await context.newPage()) : await newPage(browser);
   await page.addInitScript(() => {
     window.__events = () =>
       [...document.querySelectorAll('#events li')].map((li) => {
@@ -270,5 +271,36 @@ test('embed.js loaded twice adds one launcher; the release build never allows lo
     assert.ok(Object.values(config.partners).flat().every((origin) => origin.startsWith('https://')), JSON.stringify(config));
   } finally {
     await release.close();
+  }
+});
+
+test('a partner removed from the profiles loses the help at once, even where the host lets browsers keep files', async () => {
+  // A host that sends an old Last-Modified and none of the headers' cache
+  // rules: browsers may then keep any file for weeks without asking.
+  const host = await serveDist({ dir: testBuild, dropHeaders: ['Cache-Control'], lastModified: Date.now() - 365 * 24 * 3600 * 1000 });
+  partnerSite.useWidget(host.base);
+  try {
+    const first = await partnerPage(partnerSite, 'patientcentre-error.html');
+    await first.evaluate(() => window.NHSLoginHelp.open({ error: 'CID7023' }));
+    await first.waitForFunction(() => window.__events().some((e) => e.type === 'viewed' && e.error === 'CID7023'));
+    const context = first.context();
+    await first.close();
+
+    // Patientcentre's test origins are removed (the release build's list has
+    // none). The frame's page may still come from a cache, with its old
+    // policy: the bridge's own check is what stops it.
+    await host.deploy(testBuild, { from: { '/embed-config.json': dist } });
+    const second = await partnerPage(partnerSite, 'patientcentre-error.html', context);
+    await second.evaluate(() => window.NHSLoginHelp.open({ error: 'CID3009' }));
+    const frame = frameOf(second);
+    await frame.locator('#cid3009').waitFor(); // asked for in the frame's own address
+    await second.evaluate(() => window.NHSLoginHelp.open({ error: 'CID7023' }));
+    await second.waitForTimeout(1000);
+    assert.equal(await frame.locator('#cid7023.app-section--highlight').count(), 0, 'the removed partner’s command was ignored');
+    assert.deepEqual(await second.evaluate(() => window.__events().filter((e) => e.type !== 'opened')), [], 'no event reached it');
+    assert.deepEqual(second.problems, []);
+  } finally {
+    partnerSite.useWidget(widget.base);
+    await host.close();
   }
 });
