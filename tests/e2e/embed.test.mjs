@@ -11,6 +11,24 @@ import { serveExamples } from '../../examples/serve.mjs';
 
 const testBuild = fileURLToPath(new URL('../../target/dist-v2/', import.meta.url));
 
+/**
+ * A partner page whose markup, before the tag, has elements that shadow
+ * globals by their names (DOM clobbering): `window.NHSLoginHelp` and
+ * `document.currentScript` are these elements until a script says otherwise.
+ * Anyone who can put markup but no script on a page can do this.
+ */
+const CLOBBERED_PAGE = `<!doctype html>
+<html lang="en-GB">
+  <head><meta charset="utf-8"><title>Sorry, you cannot log in - Patientcentre (example)</title>
+    <link rel="stylesheet" href="example.css"></head>
+  <body>
+    <div id="NHSLoginHelp"></div>
+    <img name="currentScript" alt="">
+    <main><h1>Sorry, you cannot log in</h1><p>Your message: <span id="NHSLoginHelp">hello</span></p></main>
+    <script src="{{WIDGET}}embed.js" data-partner="patientcentre" defer></script>
+  </body>
+</html>`;
+
 let browser;
 let widget;
 let partnerSite;
@@ -21,7 +39,7 @@ before(async () => {
   widget = await serveDist({ dir: testBuild });
   // The partner's origin is fixed in its test profile: should another test
   // run on this machine have it, wait for it rather than fail.
-  partnerSite = await serveExamples({ widget: widget.base, port: 8765, waitForPort: 300_000 });
+  partnerSite = await serveExamples({ widget: widget.base, port: 8765, pages: { 'clobbered.html': CLOBBERED_PAGE }, waitForPort: 300_000 });
   // The same pages from an origin no profile names (any free port).
   otherSite = await serveExamples({ widget: widget.base, port: 0, host: '127.0.0.1' });
 });
@@ -272,6 +290,24 @@ test('embed.js loaded twice adds one launcher; the release build never allows lo
   } finally {
     await release.close();
   }
+});
+
+test('elements named NHSLoginHelp or currentScript on the page do not stop the help or redirect it', async () => {
+  const page = await newPage(browser);
+  await page.goto(partnerSite.base + 'clobbered.html');
+  assert.equal(await page.evaluate(() => window.NHSLoginHelp instanceof HTMLElement || window.NHSLoginHelp instanceof HTMLCollection), false,
+    'window.NHSLoginHelp is the help’s own API once the script has run');
+  const launcher = page.getByRole('button', { name: 'Help with NHS login' });
+  await launcher.waitFor({ timeout: 5000 });
+  assert.equal(await page.evaluate(() => window.NHSLoginHelp.version), 1);
+  await launcher.click();
+  const frame = frameOf(page);
+  await frame.locator('main h1').waitFor();
+  const src = await page.locator('iframe[title="NHS login help"]').getAttribute('src');
+  assert.equal(new URL(src).origin, new URL(widget.base).origin, 'the frame is the widget’s');
+  await page.evaluate(() => window.NHSLoginHelp.open({ error: 'CID7023' }));
+  await frame.locator('#cid7023.app-section--highlight').waitFor();
+  assert.deepEqual(page.problems, []);
 });
 
 test('a partner removed from the profiles loses the help at once, even where the host lets browsers keep files', async () => {
