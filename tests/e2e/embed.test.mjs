@@ -340,3 +340,23 @@ test('a partner removed from the profiles loses the help at once, even where the
     await host.close();
   }
 });
+
+test('embed.js needs nothing from a partner page that enforces Trusted Types', async () => {
+  const page = await partnerPage(partnerSite, 'patientcentre-error.html?trusted-types');
+  const policy = await page.evaluate(() => window.trustedTypes && typeof window.trustedTypes.createPolicy);
+  assert.equal(policy, 'function');
+  await page.getByRole('button', { name: 'Help with NHS login' }).click();
+  await page.evaluate(() => window.NHSLoginHelp.open({ error: 'CID7023' }));
+  await frameOf(page).locator('#cid7023.app-section--highlight').waitFor();
+  assert.deepEqual(page.problems, []);
+  // The page really enforces them.
+  const sink = await page.evaluate(() => {
+    try {
+      document.createElement('div').innerHTML = '<b>x</b>';
+      return 'took a string';
+    } catch {
+      return 'refused';
+    }
+  });
+  assert.equal(sink, 'refused');
+});

@@ -37,8 +37,16 @@ fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
     haystack.as_bytes().windows(needle.len()).position(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
+/// The one Trusted Types policy the pages may create. The app (`src/browser.rs`)
+/// turns the names of its own two scripts, the service worker and the frame
+/// bridge, into script URLs through it; every other sink of the kind is
+/// refused a string.
+pub const TRUSTED_TYPES_POLICY: &str = "nhs-login-help";
+
 /// The widget's Content-Security-Policy: its own origin only, no inline code
-/// but the hashed start-up script, WebAssembly allowed to compile.
+/// but the hashed start-up script, WebAssembly allowed to compile, Trusted
+/// Types required (no string reaches an HTML or script sink but through the
+/// one named policy), and nothing posted anywhere.
 ///
 /// `frame_ancestors` lists who may show the widget in a frame (the widget
 /// itself and each partner's allowed origins).
@@ -56,7 +64,9 @@ pub fn content_security_policy(script_hashes: &[String], frame_ancestors: &[Stri
         "manifest-src 'self'".to_owned(),
         "worker-src 'self'".to_owned(),
         "base-uri 'none'".to_owned(),
-        "form-action 'self'".to_owned(),
+        "form-action 'none'".to_owned(),
+        "require-trusted-types-for 'script'".to_owned(),
+        format!("trusted-types {TRUSTED_TYPES_POLICY}"),
         format!("frame-ancestors {}", ancestors.join(" ")),
     ]
     .join("; ")
@@ -119,6 +129,18 @@ mod tests {
         assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-x';"), "{policy}");
         assert!(policy.ends_with("frame-ancestors 'self' https://partner.example"), "{policy}");
         assert!(!meta_policy(&policy).contains("frame-ancestors"));
+    }
+
+    #[test]
+    fn policy_requires_trusted_types_through_one_policy_and_posts_nowhere() {
+        let policy = content_security_policy(&[], &[]);
+        let directives: Vec<&str> = policy.split("; ").collect();
+        assert!(directives.contains(&"require-trusted-types-for 'script'"), "{policy}");
+        assert!(directives.contains(&"trusted-types nhs-login-help"), "{policy}");
+        assert!(directives.contains(&"form-action 'none'"), "{policy}");
+        // Hosts without headers get them too.
+        let meta = meta_policy(&policy);
+        assert!(meta.contains("; require-trusted-types-for 'script'; trusted-types nhs-login-help"), "{meta}");
     }
 
     /// The rules of a `_headers` file: (pattern, [(name, value)]).
