@@ -341,6 +341,30 @@ test('a partner removed from the profiles loses the help at once, even where the
   }
 });
 
+for (const embedderPolicy of ['require-corp', 'credentialless']) {
+  test(`a partner page that sends Cross-Origin-Embedder-Policy: ${embedderPolicy} can show the help`, async () => {
+    const page = await partnerPage(partnerSite, `patientcentre-error.html?coep=${embedderPolicy}`);
+    const failures = [];
+    page.on('requestfailed', (request) => failures.push(`${request.url()} ${request.failure()?.errorText}`));
+    page.on('response', (response) => response.status() >= 400 && failures.push(`${response.url()} ${response.status()}`));
+    const response = await page.reload();
+    assert.equal(response.headers()['cross-origin-embedder-policy'], embedderPolicy);
+    await page.waitForFunction(() => window.NHSLoginHelp?.version);
+    await page.evaluate(() => window.NHSLoginHelp.open({ error: 'CID7023' }));
+    const frame = frameOf(page);
+    // The page, its CSS, the script and the wasm: the app starts and shows the guidance.
+    await frame.locator('#cid7023.app-section--highlight').waitFor({ timeout: 10_000 });
+    await page.waitForFunction(() => window.__events().some((e) => e.type === 'viewed' && e.error === 'CID7023'));
+    const rules = await frame.locator('body').evaluate(() => [...document.styleSheets].reduce((n, sheet) => n + sheet.cssRules.length, 0));
+    assert.ok(rules > 100, `the widget's stylesheet applies (${rules} rules)`);
+    // And the search index.
+    await page.evaluate(() => window.NHSLoginHelp.search('landline'));
+    await frame.locator('#search-results [role=option]').first().waitFor({ timeout: 10_000 });
+    assert.deepEqual(failures, []);
+    assert.deepEqual(page.problems, []);
+  });
+}
+
 test('embed.js needs nothing from a partner page that enforces Trusted Types', async () => {
   const page = await partnerPage(partnerSite, 'patientcentre-error.html?trusted-types');
   const policy = await page.evaluate(() => window.trustedTypes && typeof window.trustedTypes.createPolicy);

@@ -86,11 +86,16 @@ pub fn meta_policy(policy: &str) -> String {
 ///   asks the host before each use, so a deploy (or a removed partner in
 ///   `embed-config.json`) reaches everyone at once. Files named by their
 ///   contents answer that question with "unchanged" and never go stale.
+/// - `Cross-Origin-Resource-Policy: cross-origin` and a
+///   `Cross-Origin-Embedder-Policy` of its own, so that a partner whose page
+///   requires them (`require-corp` or `credentialless`) can frame the widget
+///   and load the embed script. The widget loads nothing from elsewhere.
 /// - The embed script is loaded by partners' pages, pinned ones with
 ///   `crossorigin`, so it is served for any origin.
 ///
 /// No header is set by two rules that match one path: hosts join the values,
-/// and a joined `Cache-Control` is not what either rule said.
+/// and a joined `Cross-Origin-Resource-Policy` or `Cache-Control` is not what
+/// either rule said.
 pub fn headers_file(policy: &str) -> String {
     format!(
         "/*\n\
@@ -99,12 +104,12 @@ pub fn headers_file(policy: &str) -> String {
          \x20 Referrer-Policy: no-referrer\n\
          \x20 Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()\n\
          \x20 Cache-Control: no-cache\n\
+         \x20 Cross-Origin-Resource-Policy: cross-origin\n\
+         \x20 Cross-Origin-Embedder-Policy: require-corp\n\
          /embed.js\n\
          \x20 Access-Control-Allow-Origin: *\n\
-         \x20 Cross-Origin-Resource-Policy: cross-origin\n\
          /embed-*\n\
-         \x20 Access-Control-Allow-Origin: *\n\
-         \x20 Cross-Origin-Resource-Policy: cross-origin\n"
+         \x20 Access-Control-Allow-Origin: *\n"
     )
 }
 
@@ -170,12 +175,14 @@ mod tests {
     }
 
     #[test]
-    fn every_file_is_revalidated_and_no_header_is_sent_twice() {
+    fn every_file_is_revalidated_frameable_by_isolated_partners_and_no_header_is_sent_twice() {
         let file = headers_file("default-src 'none'");
         for path in ["/", "/index.html", "/manage.html", "/sw.js", "/embed.js", "/embed-0123456789abcdef.js", "/embed-config.json", "/embed-frame.js", "/search-index.json", "/manifest.webmanifest", "/assets/images/favicon.svg", "/nhs-login-help-0123456789abcdef_bg.wasm"] {
             let sent = headers_for(&file, path);
             let value = |name: &str| sent.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
             assert_eq!(value("Cache-Control"), Some("no-cache"), "{path}");
+            assert_eq!(value("Cross-Origin-Resource-Policy"), Some("cross-origin"), "{path}");
+            assert_eq!(value("Cross-Origin-Embedder-Policy"), Some("require-corp"), "{path}");
             assert_eq!(value("Content-Security-Policy"), Some("default-src 'none'"), "{path}");
             let mut names: Vec<&str> = sent.iter().map(|(n, _)| n.as_str()).collect();
             names.sort_unstable();
