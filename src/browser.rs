@@ -161,6 +161,49 @@ pub fn served_by_service_worker() -> bool {
         .is_ok_and(|controller| controller.is_object())
 }
 
+/// The one Trusted Types policy the pages' Content-Security-Policy allows
+/// (`trusted-types nhs-login-help`, written by the content compiler's
+/// `headers.rs`): with `require-trusted-types-for 'script'` the browser
+/// refuses a plain string as a script's URL, so the app's two, the service
+/// worker and the frame bridge, go through it.
+const TRUSTED_TYPES_POLICY: &str = "nhs-login-help";
+
+thread_local! {
+    /// The policy, made on first use: `undefined` where the browser has no
+    /// Trusted Types (a sink then takes a string) or refused it (a sink then
+    /// refuses the string, and the caller goes on without that script).
+    static SCRIPT_URL_POLICY: JsValue = script_url_policy().unwrap_or(JsValue::UNDEFINED);
+}
+
+/// `trustedTypes.createPolicy("nhs-login-help", { createScriptURL: String })`.
+/// It passes on what it is given: only [`script_url`] holds it (no script
+/// of the page can reach it, and the page's policy allows no second one),
+/// and that takes nothing but the names the app was compiled with.
+fn script_url_policy() -> Result<JsValue, JsValue> {
+    let window = window();
+    let factory = js_sys::Reflect::get(&window, &JsValue::from_str("trustedTypes"))?;
+    if factory.is_undefined() {
+        return Ok(factory);
+    }
+    let rules = js_sys::Object::new();
+    js_sys::Reflect::set(&rules, &JsValue::from_str("createScriptURL"), &js_sys::Reflect::get(&window, &JsValue::from_str("String"))?)?;
+    let create_policy: js_sys::Function = js_sys::Reflect::get(&factory, &JsValue::from_str("createPolicy"))?.unchecked_into();
+    create_policy.call2(&factory, &JsValue::from_str(TRUSTED_TYPES_POLICY), &rules)
+}
+
+/// `file`, one of the widget's own scripts beside the page (a name fixed
+/// when the app was compiled), as a script URL sink takes it: a
+/// TrustedScriptURL from the policy, or the string itself.
+fn script_url(file: &'static str) -> Result<JsValue, JsValue> {
+    SCRIPT_URL_POLICY.with(|policy| {
+        if policy.is_undefined() {
+            return Ok(JsValue::from_str(file));
+        }
+        let create: js_sys::Function = js_sys::Reflect::get(policy, &JsValue::from_str("createScriptURL"))?.unchecked_into();
+        create.call1(policy, &JsValue::from_str(file))
+    })
+}
+
 /// Registers the offline service worker (`sw.js`, beside the page, so it
 /// works under any sub-path). Where it cannot be registered (private mode, a
 /// policy, an old browser, a sandboxed frame) the widget works online as
@@ -176,7 +219,7 @@ pub fn register_service_worker(url: &'static str) {
         web_sys::console::info_1(&JsValue::from_str("Offline help is not available in this browser."));
         return;
     };
-    let Ok(promise) = register.call1(&container, &JsValue::from_str(url)).and_then(|p| p.dyn_into::<js_sys::Promise>()) else {
+    let Ok(promise) = script_url(url).and_then(|url| register.call1(&container, &url)).and_then(|p| p.dyn_into::<js_sys::Promise>()) else {
         web_sys::console::info_1(&JsValue::from_str("Offline help could not be set up."));
         return;
     };
@@ -260,29 +303,56 @@ pub fn take_over(fresh: &web_sys::Element, search_box: &str) {
 
 /// After a panic: the prerendered page, if it is still there, keeps working;
 /// otherwise a short message with the way to get help replaces the app.
+/// Built element by element: no markup is parsed, so no HTML sink is used.
 pub fn show_failure(contact_href: &str) {
     if !TOOK_OVER.load(std::sync::atomic::Ordering::SeqCst) {
         return;
     }
-    let Some(root) = element(ROOT_ID) else { return };
-    root.set_inner_html(&format!(
-        "<div class=\"nhsuk-width-container\"><main class=\"nhsuk-main-wrapper\" id=\"maincontent\">\
-         <h1>Sorry, there is a problem with this help page</h1>\
-         <p>Reload the page to try again. You can also read this help on the \
-         <a href=\"https://help.login.nhs.uk/\" target=\"_blank\" rel=\"noopener noreferrer\">NHS login help centre</a> or \
-         <a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">contact NHS login support</a>.</p></main></div>",
-        contact_href.replace('"', "%22")
-    ));
+    let _ = failure_message(contact_href);
 }
 
-/// Adds `<script type="module" src="{src}">` (same origin, allowed by the
-/// page's policy) to the document.
-pub fn load_script(src: &str) {
+fn failure_message(contact_href: &str) -> Option<()> {
+    let document = window().document()?;
+    let root = document.get_element_by_id(ROOT_ID)?;
+    let make = |tag: &str, attributes: &[(&str, &str)], text: Option<&str>| {
+        let element = document.create_element(tag).ok()?;
+        for (name, value) in attributes {
+            element.set_attribute(name, value).ok()?;
+        }
+        if text.is_some() {
+            element.set_text_content(text);
+        }
+        Some(element)
+    };
+    let link = |href: &str, text: &str| make("a", &[("href", href), ("target", "_blank"), ("rel", "noopener noreferrer")], Some(text));
+    let heading = make("h1", &[], Some("Sorry, there is a problem with this help page"))?;
+    let (centre, contact) = (link("https://help.login.nhs.uk/", "NHS login help centre")?, link(contact_href, "contact NHS login support")?);
+    let text = make("p", &[], None)?;
+    text.append_with_str_1("Reload the page to try again. You can also read this help on the ").ok()?;
+    text.append_child(&centre).ok()?;
+    text.append_with_str_1(" or ").ok()?;
+    text.append_child(&contact).ok()?;
+    text.append_with_str_1(".").ok()?;
+    let main = make("main", &[("class", "nhsuk-main-wrapper"), ("id", "maincontent")], None)?;
+    main.append_child(&heading).ok()?;
+    main.append_child(&text).ok()?;
+    let container = make("div", &[("class", "nhsuk-width-container")], None)?;
+    container.append_child(&main).ok()?;
+    root.set_text_content(None);
+    root.append_child(&container).ok()?;
+    Some(())
+}
+
+/// Adds `<script type="module" src="{src}">` (one of the widget's own
+/// scripts beside the page, allowed by the page's policy, its URL through
+/// the Trusted Types policy) to the document.
+pub fn load_script(src: &'static str) {
     let Some(document) = window().document() else { return };
-    if let (Ok(script), Some(head)) = (document.create_element("script"), document.head()) {
+    if let (Ok(script), Some(head), Ok(url)) = (document.create_element("script"), document.head(), script_url(src)) {
         let _ = script.set_attribute("type", "module");
-        let _ = script.set_attribute("src", src);
-        let _ = head.append_child(&script);
+        if js_sys::Reflect::set(&script, &JsValue::from_str("src"), &url).is_ok() {
+            let _ = head.append_child(&script);
+        }
     }
 }
 

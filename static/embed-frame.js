@@ -44,7 +44,11 @@ async function start() {
   const params = new URLSearchParams(location.search);
   const partner = params.get('partner') ?? '';
   try {
-    config = await (await fetch('embed-config.json')).json();
+    // Who may talk to the frame: `no-cache`, so the host is asked each time
+    // and a partner removed from the profiles loses access at once, even
+    // where a host lets browsers keep the file (an old Last-Modified and no
+    // Cache-Control). Offline, the service worker answers with its copy.
+    config = await (await fetch('embed-config.json', { cache: 'no-cache' })).json();
   } catch {
     return;
   }

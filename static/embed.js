@@ -5,13 +5,21 @@
  */
 (function () {
   'use strict';
-  if (window.NHSLoginHelp) return;
-
-  var script = document.currentScript;
-  if (!script || !script.src) return;
-  var widget = new URL('./', script.src);
   var PROTOCOL = 'nhs-login-help';
   var VERSION = 1;
+
+  // Loaded twice: the first copy's API is there. Only that object counts: an
+  // element with the id or name NHSLoginHelp anywhere on the page is also
+  // window.NHSLoginHelp (DOM clobbering), and must not stop the help.
+  var existing = window.NHSLoginHelp;
+  if (Object.prototype.toString.call(existing) === '[object Object]' && typeof existing.version === 'number') return;
+
+  // The script's own tag, through the browser's own getter: an <img
+  // name="currentScript"> on the page shadows document.currentScript, and
+  // would choose where the frame comes from.
+  var script = Object.getOwnPropertyDescriptor(Document.prototype, 'currentScript').get.call(document);
+  if (!(script instanceof HTMLScriptElement) || !script.src) return;
+  var widget = new URL('./', script.src);
   var partner = script.getAttribute('data-partner') || '';
   var returnLink = script.getAttribute('data-return-link') || '';
   var targetSelector = script.getAttribute('data-target');

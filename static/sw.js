@@ -3,7 +3,9 @@
 // `help-content service-worker`, which fills in the build's version and files.
 //
 // - Install caches exactly this build's files, in a cache named by its
-//   version; if any download fails, install fails and the old version goes on.
+//   version, each checked against its SHA-256 in this build; if any download
+//   fails or is not this build's file (a stale CDN edge, an upload that is not
+//   atomic), install fails and the old version goes on.
 // - A new version waits until no tab shows the old one, so a page and its
 //   assets always come from one build; its activation deletes older caches.
 // - Cache first: pages and assets come from this build's cache, the network
@@ -11,6 +13,9 @@
 'use strict';
 
 const VERSION = '__VERSION__';
+// Each file of the build: { file, integrity: 'sha256-…', cache }, where
+// `cache` is `default` for a file named by its contents (any copy the HTTP
+// cache has is that file) and `reload` for the others.
 const FILES = __FILES__;
 const PREFIX = 'nhs-login-help-';
 const CACHE = PREFIX + VERSION;
@@ -21,16 +26,40 @@ const scope = new URL(self.registration.scope);
 const inScope = (url) => url.origin === scope.origin && url.pathname.startsWith(scope.pathname);
 const fileOf = (url) => url.pathname.slice(scope.pathname.length) || 'index.html';
 
+/**
+ * `file` as this build has it. `integrity`: the browser compares the bytes
+ * with the build's hash and refuses any other, which fails the install. A
+ * file named by its contents may come from the HTTP cache; should the copy
+ * there be wrong, it is fetched once more from the host.
+ */
+async function download({ file, integrity, cache }) {
+  const get = async (mode) => {
+    let response;
+    try {
+      response = await fetch(new Request(file, { cache: mode, integrity }));
+    } catch (error) {
+      throw new Error(`${file}: not this build's file, or not available (${error.message})`);
+    }
+    if (!response.ok) throw new Error(`${file}: ${response.status}`);
+    return response;
+  };
+  try {
+    return await get(cache);
+  } catch (error) {
+    if (cache === 'reload') throw error;
+    return get('reload');
+  }
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
-      // `reload`: straight from the server, never from the HTTP cache, so
-      // the files are this build's. Every file is fetched before any is
-      // stored: one failure fails the install and the old version goes on.
+      // Every file is fetched and checked before any is stored: one failure
+      // fails the install and the old version goes on.
       const responses = await Promise.all(
-        FILES.map(async (file) => {
-          const response = await fetch(new Request(file, { cache: 'reload' }));
-          if (!response.ok) throw new Error(`${file}: ${response.status}`);
+        FILES.map(async (entry) => {
+          const { file } = entry;
+          const response = await download(entry);
           // Hosts with "pretty URLs" redirect page.html to page; a redirected
           // response may not answer a page load, so keep only its content.
           const stored = response.redirected

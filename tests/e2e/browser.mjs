@@ -37,11 +37,17 @@ export async function readHeaderRules(dir = dist) {
   return rules;
 }
 
-function headersFor(rules, path) {
+/**
+ * The headers of every rule whose pattern matches `path`. A header that two
+ * matching rules both set is sent with their values joined by a comma, as
+ * Cloudflare Pages and Netlify do: a `_headers` file must not set one twice.
+ */
+export function headersFor(rules, path) {
   const headers = {};
   for (const { pattern, headers: add } of rules) {
     const matches = pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern;
-    if (matches) Object.assign(headers, add);
+    if (!matches) continue;
+    for (const [name, value] of Object.entries(add)) headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
   }
   return headers;
 }
@@ -51,10 +57,18 @@ function headersFor(rules, path) {
  * with the headers from dist/_headers, as a static host would send them.
  * An unknown .html path answers 404 with index.html, as static hosts
  * configured with a 404 page do, so the widget's own not-found page shows.
+ *
+ * Hosts that behave less well: `withoutFrameAncestors` drops that directive
+ * from the policy, `dropHeaders` leaves out the named headers, and
+ * `lastModified` (a date) is sent as every file's `Last-Modified`, which lets
+ * a browser keep a file without a `Cache-Control` for a while by itself.
  */
-export async function serveDist({ dir = dist, failServiceWorker = false, withoutFrameAncestors = false } = {}) {
+export async function serveDist({ dir = dist, failServiceWorker = false, withoutFrameAncestors = false, dropHeaders = [], lastModified } = {}) {
   let root = dir;
   let rules = await readHeaderRules(root);
+  // Paths served from another build's folder, as a stale edge would.
+  let elsewhere = {};
+  const dropped = dropHeaders.map((name) => name.toLowerCase());
   const server = createServer(async (req, res) => {
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (path.startsWith('/help/')) path = path.slice('/help'.length);
@@ -62,12 +76,14 @@ export async function serveDist({ dir = dist, failServiceWorker = false, without
       res.writeHead(503).end();
       return;
     }
-    const served = root;
+    const served = elsewhere[path] ?? root;
     for (const [name, value] of Object.entries(headersFor(rules, path))) {
+      if (dropped.includes(name.toLowerCase())) continue;
       // A host that forgot the header: the widget's own checks must still hold.
       const sent = withoutFrameAncestors && name === 'Content-Security-Policy' ? value.replace(/; frame-ancestors [^;]*/, '') : value;
       res.setHeader(name, sent);
     }
+    if (lastModified) res.setHeader('Last-Modified', new Date(lastModified).toUTCString());
     if (path.endsWith('/')) path += 'index.html';
     const file = normalize(join(served, path));
     if (!file.startsWith(served)) {
@@ -91,10 +107,15 @@ export async function serveDist({ dir = dist, failServiceWorker = false, without
   const base = `http://127.0.0.1:${server.address().port}/`;
   return {
     base,
-    /** Serves another build from now on, as a deployment would. */
-    async deploy(newDir) {
+    /**
+     * Serves another build from now on, as a deployment would; `from` maps
+     * paths (`/manage.html`) to another folder that each is served from, as
+     * a stale CDN edge or an upload that is not atomic would.
+     */
+    async deploy(newDir, { from = {} } = {}) {
       rules = await readHeaderRules(newDir);
       root = newDir;
+      elsewhere = from;
     },
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
   };

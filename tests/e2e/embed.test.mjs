@@ -6,10 +6,28 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launchBrowser, newPage } from './support.mjs';
+import { serveDist, launchBrowser, newPage, watchProblems, dist } from './support.mjs';
 import { serveExamples } from '../../examples/serve.mjs';
 
 const testBuild = fileURLToPath(new URL('../../target/dist-v2/', import.meta.url));
+
+/**
+ * A partner page whose markup, before the tag, has elements that shadow
+ * globals by their names (DOM clobbering): `window.NHSLoginHelp` and
+ * `document.currentScript` are these elements until a script says otherwise.
+ * Anyone who can put markup but no script on a page can do this.
+ */
+const CLOBBERED_PAGE = `<!doctype html>
+<html lang="en-GB">
+  <head><meta charset="utf-8"><title>Sorry, you cannot log in - Patientcentre (example)</title>
+    <link rel="stylesheet" href="example.css"></head>
+  <body>
+    <div id="NHSLoginHelp"></div>
+    <img name="currentScript" alt="">
+    <main><h1>Sorry, you cannot log in</h1><p>Your message: <span id="NHSLoginHelp">hello</span></p></main>
+    <script src="{{WIDGET}}embed.js" data-partner="patientcentre" defer></script>
+  </body>
+</html>`;
 
 let browser;
 let widget;
@@ -19,9 +37,11 @@ before(async () => {
   assert.ok(existsSync(testBuild), 'target/dist-v2 is missing: scripts/test.sh builds it (scripts/build-second-version.sh)');
   browser = await launchBrowser();
   widget = await serveDist({ dir: testBuild });
-  partnerSite = await serveExamples({ widget: widget.base, port: 8765 });
-  // The same pages from an origin no profile names.
-  otherSite = await serveExamples({ widget: widget.base, port: 8766, host: '127.0.0.1' });
+  // The partner's origin is fixed in its test profile: should another test
+  // run on this machine have it, wait for it rather than fail.
+  partnerSite = await serveExamples({ widget: widget.base, port: 8765, pages: { 'clobbered.html': CLOBBERED_PAGE }, waitForPort: 300_000 });
+  // The same pages from an origin no profile names (any free port).
+  otherSite = await serveExamples({ widget: widget.base, port: 0, host: '127.0.0.1' });
 });
 after(async () => {
   await browser?.close();
@@ -33,10 +53,11 @@ after(async () => {
 /**
  * The partner page. What the help told it is what the page's own script
  * (examples/example.js, which subscribes before the help starts) lists in
- * #events; `window.__events()` reads that list back as objects.
+ * #events; `window.__events()` reads that list back as objects. In a new
+ * browser context, or in `context` (sharing its HTTP cache and storage).
  */
-async function partnerPage(site, file) {
-  const page = await newPage(browser);
+async function partnerPage(site, file, context) {
+  const page = context ? watchProblems(await context.newPage()) : await newPage(browser);
   await page.addInitScript(() => {
     window.__events = () =>
       [...document.querySelectorAll('#events li')].map((li) => {
@@ -166,7 +187,7 @@ test('a page on an origin the profile does not name gets nothing from the help',
 
   // Served without that header, the help still answers no one but the partner.
   const lax = await serveDist({ dir: testBuild, withoutFrameAncestors: true });
-  const laxSite = await serveExamples({ widget: lax.base, port: 8767, host: '127.0.0.1' });
+  const laxSite = await serveExamples({ widget: lax.base, port: 0, host: '127.0.0.1' });
   try {
     const other = await partnerPage(laxSite, 'patientcentre-error.html');
     await other.evaluate(() => window.NHSLoginHelp.open({ error: 'CID7023' }));
@@ -269,4 +290,97 @@ test('embed.js loaded twice adds one launcher; the release build never allows lo
   } finally {
     await release.close();
   }
+});
+
+test('elements named NHSLoginHelp or currentScript on the page do not stop the help or redirect it', async () => {
+  const page = await newPage(browser);
+  await page.goto(partnerSite.base + 'clobbered.html');
+  assert.equal(await page.evaluate(() => window.NHSLoginHelp instanceof HTMLElement || window.NHSLoginHelp instanceof HTMLCollection), false,
+    'window.NHSLoginHelp is the help’s own API once the script has run');
+  const launcher = page.getByRole('button', { name: 'Help with NHS login' });
+  await launcher.waitFor({ timeout: 5000 });
+  assert.equal(await page.evaluate(() => window.NHSLoginHelp.version), 1);
+  await launcher.click();
+  const frame = frameOf(page);
+  await frame.locator('main h1').waitFor();
+  const src = await page.locator('iframe[title="NHS login help"]').getAttribute('src');
+  assert.equal(new URL(src).origin, new URL(widget.base).origin, 'the frame is the widget’s');
+  await page.evaluate(() => window.NHSLoginHelp.open({ error: 'CID7023' }));
+  await frame.locator('#cid7023.app-section--highlight').waitFor();
+  assert.deepEqual(page.problems, []);
+});
+
+test('a partner removed from the profiles loses the help at once, even where the host lets browsers keep files', async () => {
+  // A host that sends an old Last-Modified and none of the headers' cache
+  // rules: browsers may then keep any file for weeks without asking.
+  const host = await serveDist({ dir: testBuild, dropHeaders: ['Cache-Control'], lastModified: Date.now() - 365 * 24 * 3600 * 1000 });
+  partnerSite.useWidget(host.base);
+  try {
+    const first = await partnerPage(partnerSite, 'patientcentre-error.html');
+    await first.evaluate(() => window.NHSLoginHelp.open({ error: 'CID7023' }));
+    await first.waitForFunction(() => window.__events().some((e) => e.type === 'viewed' && e.error === 'CID7023'));
+    const context = first.context();
+    await first.close();
+
+    // Patientcentre's test origins are removed (the release build's list has
+    // none). The frame's page may still come from a cache, with its old
+    // policy: the bridge's own check is what stops it.
+    await host.deploy(testBuild, { from: { '/embed-config.json': dist } });
+    const second = await partnerPage(partnerSite, 'patientcentre-error.html', context);
+    await second.evaluate(() => window.NHSLoginHelp.open({ error: 'CID3009' }));
+    const frame = frameOf(second);
+    await frame.locator('#cid3009').waitFor(); // asked for in the frame's own address
+    await second.evaluate(() => window.NHSLoginHelp.open({ error: 'CID7023' }));
+    await second.waitForTimeout(1000);
+    assert.equal(await frame.locator('#cid7023.app-section--highlight').count(), 0, 'the removed partner’s command was ignored');
+    assert.deepEqual(await second.evaluate(() => window.__events().filter((e) => e.type !== 'opened')), [], 'no event reached it');
+    assert.deepEqual(second.problems, []);
+  } finally {
+    partnerSite.useWidget(widget.base);
+    await host.close();
+  }
+});
+
+for (const embedderPolicy of ['require-corp', 'credentialless']) {
+  test(`a partner page that sends Cross-Origin-Embedder-Policy: ${embedderPolicy} can show the help`, async () => {
+    const page = await partnerPage(partnerSite, `patientcentre-error.html?coep=${embedderPolicy}`);
+    const failures = [];
+    page.on('requestfailed', (request) => failures.push(`${request.url()} ${request.failure()?.errorText}`));
+    page.on('response', (response) => response.status() >= 400 && failures.push(`${response.url()} ${response.status()}`));
+    const response = await page.reload();
+    assert.equal(response.headers()['cross-origin-embedder-policy'], embedderPolicy);
+    await page.waitForFunction(() => window.NHSLoginHelp?.version);
+    await page.evaluate(() => window.NHSLoginHelp.open({ error: 'CID7023' }));
+    const frame = frameOf(page);
+    // The page, its CSS, the script and the wasm: the app starts and shows the guidance.
+    await frame.locator('#cid7023.app-section--highlight').waitFor({ timeout: 10_000 });
+    await page.waitForFunction(() => window.__events().some((e) => e.type === 'viewed' && e.error === 'CID7023'));
+    const rules = await frame.locator('body').evaluate(() => [...document.styleSheets].reduce((n, sheet) => n + sheet.cssRules.length, 0));
+    assert.ok(rules > 100, `the widget's stylesheet applies (${rules} rules)`);
+    // And the search index.
+    await page.evaluate(() => window.NHSLoginHelp.search('landline'));
+    await frame.locator('#search-results [role=option]').first().waitFor({ timeout: 10_000 });
+    assert.deepEqual(failures, []);
+    assert.deepEqual(page.problems, []);
+  });
+}
+
+test('embed.js needs nothing from a partner page that enforces Trusted Types', async () => {
+  const page = await partnerPage(partnerSite, 'patientcentre-error.html?trusted-types');
+  const policy = await page.evaluate(() => window.trustedTypes && typeof window.trustedTypes.createPolicy);
+  assert.equal(policy, 'function');
+  await page.getByRole('button', { name: 'Help with NHS login' }).click();
+  await page.evaluate(() => window.NHSLoginHelp.open({ error: 'CID7023' }));
+  await frameOf(page).locator('#cid7023.app-section--highlight').waitFor();
+  assert.deepEqual(page.problems, []);
+  // The page really enforces them.
+  const sink = await page.evaluate(() => {
+    try {
+      document.createElement('div').innerHTML = '<b>x</b>';
+      return 'took a string';
+    } catch {
+      return 'refused';
+    }
+  });
+  assert.equal(sink, 'refused');
 });

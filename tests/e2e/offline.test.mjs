@@ -5,9 +5,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveDist, launchBrowser, newPage, open, watchProblems, dist } from './support.mjs';
 
@@ -136,6 +136,133 @@ test('a new version takes over cleanly: old until it is ready, then new, never a
 
     assert.deepEqual([...failures, ...secondFailures, ...thirdFailures], [], 'no request failed');
     assert.deepEqual([...pageProblems(first), ...pageProblems(second), ...pageProblems(third)], []);
+  } finally {
+    await server.close();
+  }
+});
+
+/**
+ * Has this page's worker look for a new version and waits for the outcome:
+ * `installed` (waiting to take over), `failed` (its install was refused) or
+ * `none` (no new version, or one refused before it could be watched).
+ */
+function checkForUpdate(page) {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration.update().catch(() => {});
+    const worker = registration.installing ?? registration.waiting;
+    if (!worker) return 'none';
+    if (worker.state !== 'installing') return worker.state === 'redundant' ? 'failed' : 'installed';
+    return new Promise((resolve) =>
+      worker.addEventListener('statechange', () => resolve(worker.state === 'redundant' ? 'failed' : 'installed'), { once: true }),
+    );
+  });
+}
+
+/** The widget's caches on this page's origin. */
+const offlineCaches = (page) => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('nhs-login-help-')));
+
+test('a deploy that mixes in a file of the old build is refused: the old version keeps working, then the fixed deploy takes over', async () => {
+  assert.ok(existsSync(secondVersion), 'target/dist-v2 is missing: scripts/test.sh builds it (scripts/build-second-version.sh)');
+  const server = await serveDist();
+  try {
+    const first = await newPage(browser);
+    const context = first.context();
+    const failures = [watchFailures(first)];
+    await open(first, server.base + 'manage.html');
+    await waitForOfflineCopy(first);
+    const oldCaches = await offlineCaches(first);
+    await first.close();
+
+    // The second build, but one page file still from the first (a stale CDN
+    // edge, an upload that is not atomic): that page names the first build's
+    // wasm, which the host no longer has.
+    await server.deploy(secondVersion, { from: { '/manage.html': dist } });
+    const second = watchProblems(await context.newPage());
+    failures.push(watchFailures(second));
+    await open(second, server.base + 'manage.html');
+    assert.ok(await second.getByRole('link', { name: 'Landline number', exact: true }).isVisible());
+    assert.notEqual(await checkForUpdate(second), 'installed', 'the worker refuses a file that is not of its build');
+    assert.deepEqual(await offlineCaches(second), oldCaches, 'the old version is still the one saved');
+    await second.close();
+
+    // The host is fixed: the next visit still shows the old version, whole,
+    // and the new one installs.
+    await server.deploy(secondVersion);
+    const third = watchProblems(await context.newPage());
+    failures.push(watchFailures(third));
+    await open(third, server.base + 'manage.html');
+    assert.ok(await third.getByRole('link', { name: 'Landline number', exact: true }).isVisible());
+    assert.equal(await checkForUpdate(third), 'installed');
+    await third.close();
+
+    // Then every page is the new build's, and its app starts.
+    const fourth = watchProblems(await context.newPage());
+    failures.push(watchFailures(fourth));
+    await open(fourth, server.base + 'manage.html');
+    await fourth.getByRole('link', { name: 'Landline number (updated)' }).waitFor({ timeout: 5000 });
+    await fourth.waitForFunction(() => window.wasmBindings, null, { timeout: 5000 });
+    await fourth.getByRole('combobox').fill('landline');
+    await fourth.locator('#search-results [role=option]').first().waitFor({ timeout: 5000 });
+    assert.equal((await offlineCaches(fourth)).length, 1);
+    assert.notDeepEqual(await offlineCaches(fourth), oldCaches);
+    assert.deepEqual(failures.flat(), [], 'no request failed');
+    assert.deepEqual([...pageProblems(second), ...pageProblems(third), ...pageProblems(fourth)], []);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a release that changes only the headers reaches a returning visitor', async () => {
+  // dist/ with one header more, its worker written again as the build would.
+  const changed = await mkdtemp(join(tmpdir(), 'help-headers-'));
+  await cp(dist, changed, { recursive: true });
+  const headersFile = join(changed, '_headers');
+  const headers = await readFile(headersFile, 'utf8');
+  assert.match(headers, /Permissions-Policy: camera=\(\)/);
+  await writeFile(headersFile, headers.replace('Permissions-Policy: camera=()', 'Permissions-Policy: fullscreen=(), camera=()'));
+  execFileSync('cargo', ['run', '--quiet', '--offline', '-p', 'help-compiler', '--bin', 'help-content', '--', 'service-worker', changed], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const server = await serveDist();
+  try {
+    const first = await newPage(browser);
+    const context = first.context();
+    await open(first, server.base + 'manage.html');
+    await waitForOfflineCopy(first);
+    await first.close();
+
+    await server.deploy(changed + '/');
+    const second = watchProblems(await context.newPage());
+    await open(second, server.base + 'manage.html');
+    assert.equal(await checkForUpdate(second), 'installed', 'a new worker for the new headers');
+    await second.close();
+
+    const third = watchProblems(await context.newPage());
+    const response = await third.goto(server.base + 'manage.html');
+    await third.locator('main h1').first().waitFor();
+    assert.ok(response.fromServiceWorker(), 'the page came from the offline copy');
+    assert.match(response.headers()['permissions-policy'], /^fullscreen=\(\), camera=\(\)/);
+    assert.deepEqual([...pageProblems(second), ...pageProblems(third)], []);
+  } finally {
+    await server.close();
+    await rm(changed, { recursive: true, force: true });
+  }
+});
+
+test('every file is served with Cache-Control: no-cache, so a deploy reaches every browser at once', async () => {
+  const server = await serveDist();
+  try {
+    const page = await newPage(browser);
+    const files = (await readdir(dist, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile() && entry.name !== '_headers')
+      .map((entry) => relative(dist, join(entry.parentPath, entry.name)));
+    assert.ok(files.includes('embed-config.json') && files.includes('index.html') && files.length > 15, files.join(' '));
+    for (const path of ['', ...files]) {
+      const response = await page.request.get(server.base + path);
+      assert.equal(response.status(), 200, path);
+      assert.equal(response.headers()['cache-control'], 'no-cache', path);
+    }
   } finally {
     await server.close();
   }

@@ -37,8 +37,16 @@ fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
     haystack.as_bytes().windows(needle.len()).position(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
+/// The one Trusted Types policy the pages may create. The app (`src/browser.rs`)
+/// turns the names of its own two scripts, the service worker and the frame
+/// bridge, into script URLs through it; every other sink of the kind is
+/// refused a string.
+pub const TRUSTED_TYPES_POLICY: &str = "nhs-login-help";
+
 /// The widget's Content-Security-Policy: its own origin only, no inline code
-/// but the hashed start-up script, WebAssembly allowed to compile.
+/// but the hashed start-up script, WebAssembly allowed to compile, Trusted
+/// Types required (no string reaches an HTML or script sink but through the
+/// one named policy), and nothing posted anywhere.
 ///
 /// `frame_ancestors` lists who may show the widget in a frame (the widget
 /// itself and each partner's allowed origins).
@@ -56,7 +64,9 @@ pub fn content_security_policy(script_hashes: &[String], frame_ancestors: &[Stri
         "manifest-src 'self'".to_owned(),
         "worker-src 'self'".to_owned(),
         "base-uri 'none'".to_owned(),
-        "form-action 'self'".to_owned(),
+        "form-action 'none'".to_owned(),
+        "require-trusted-types-for 'script'".to_owned(),
+        format!("trusted-types {TRUSTED_TYPES_POLICY}"),
         format!("frame-ancestors {}", ancestors.join(" ")),
     ]
     .join("; ")
@@ -70,9 +80,22 @@ pub fn meta_policy(policy: &str) -> String {
 
 /// Headers for every file, in the `_headers` format that static hosts
 /// (Netlify, Cloudflare Pages and others) read. Paths are from the host's
-/// root: a widget served under a sub-path needs them prefixed. The embed
-/// script is loaded by partners' pages, pinned ones with `crossorigin`, so it
-/// is served for any origin.
+/// root: a widget served under a sub-path needs them prefixed.
+///
+/// - `Cache-Control: no-cache` for every file: a browser may keep a copy but
+///   asks the host before each use, so a deploy (or a removed partner in
+///   `embed-config.json`) reaches everyone at once. Files named by their
+///   contents answer that question with "unchanged" and never go stale.
+/// - `Cross-Origin-Resource-Policy: cross-origin` and a
+///   `Cross-Origin-Embedder-Policy` of its own, so that a partner whose page
+///   requires them (`require-corp` or `credentialless`) can frame the widget
+///   and load the embed script. The widget loads nothing from elsewhere.
+/// - The embed script is loaded by partners' pages, pinned ones with
+///   `crossorigin`, so it is served for any origin.
+///
+/// No header is set by two rules that match one path: hosts join the values,
+/// and a joined `Cross-Origin-Resource-Policy` or `Cache-Control` is not what
+/// either rule said.
 pub fn headers_file(policy: &str) -> String {
     format!(
         "/*\n\
@@ -80,14 +103,13 @@ pub fn headers_file(policy: &str) -> String {
          \x20 X-Content-Type-Options: nosniff\n\
          \x20 Referrer-Policy: no-referrer\n\
          \x20 Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()\n\
-         /sw.js\n\
          \x20 Cache-Control: no-cache\n\
+         \x20 Cross-Origin-Resource-Policy: cross-origin\n\
+         \x20 Cross-Origin-Embedder-Policy: require-corp\n\
          /embed.js\n\
          \x20 Access-Control-Allow-Origin: *\n\
-         \x20 Cross-Origin-Resource-Policy: cross-origin\n\
          /embed-*\n\
-         \x20 Access-Control-Allow-Origin: *\n\
-         \x20 Cross-Origin-Resource-Policy: cross-origin\n"
+         \x20 Access-Control-Allow-Origin: *\n"
     )
 }
 
@@ -112,5 +134,63 @@ mod tests {
         assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-x';"), "{policy}");
         assert!(policy.ends_with("frame-ancestors 'self' https://partner.example"), "{policy}");
         assert!(!meta_policy(&policy).contains("frame-ancestors"));
+    }
+
+    #[test]
+    fn policy_requires_trusted_types_through_one_policy_and_posts_nowhere() {
+        let policy = content_security_policy(&[], &[]);
+        let directives: Vec<&str> = policy.split("; ").collect();
+        assert!(directives.contains(&"require-trusted-types-for 'script'"), "{policy}");
+        assert!(directives.contains(&"trusted-types nhs-login-help"), "{policy}");
+        assert!(directives.contains(&"form-action 'none'"), "{policy}");
+        // Hosts without headers get them too.
+        let meta = meta_policy(&policy);
+        assert!(meta.contains("; require-trusted-types-for 'script'; trusted-types nhs-login-help"), "{meta}");
+    }
+
+    /// The rules of a `_headers` file: (pattern, [(name, value)]).
+    fn rules(file: &str) -> Vec<(String, Vec<(String, String)>)> {
+        let mut rules: Vec<(String, Vec<(String, String)>)> = Vec::new();
+        for line in file.lines().filter(|l| !l.trim().is_empty()) {
+            if line.starts_with(char::is_whitespace) {
+                let (name, value) = line.trim().split_once(": ").expect("name: value");
+                rules.last_mut().expect("a rule first").1.push((name.to_owned(), value.to_owned()));
+            } else {
+                rules.push((line.trim().to_owned(), Vec::new()));
+            }
+        }
+        rules
+    }
+
+    /// Every header sent for `path`, as hosts combine the rules that match it.
+    fn headers_for(file: &str, path: &str) -> Vec<(String, String)> {
+        let mut sent: Vec<(String, String)> = Vec::new();
+        for (pattern, headers) in rules(file) {
+            let matches = pattern.strip_suffix('*').map_or(path == pattern, |prefix| path.starts_with(prefix));
+            if matches {
+                sent.extend(headers);
+            }
+        }
+        sent
+    }
+
+    #[test]
+    fn every_file_is_revalidated_frameable_by_isolated_partners_and_no_header_is_sent_twice() {
+        let file = headers_file("default-src 'none'");
+        for path in ["/", "/index.html", "/manage.html", "/sw.js", "/embed.js", "/embed-0123456789abcdef.js", "/embed-config.json", "/embed-frame.js", "/search-index.json", "/manifest.webmanifest", "/assets/images/favicon.svg", "/nhs-login-help-0123456789abcdef_bg.wasm"] {
+            let sent = headers_for(&file, path);
+            let value = |name: &str| sent.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
+            assert_eq!(value("Cache-Control"), Some("no-cache"), "{path}");
+            assert_eq!(value("Cross-Origin-Resource-Policy"), Some("cross-origin"), "{path}");
+            assert_eq!(value("Cross-Origin-Embedder-Policy"), Some("require-corp"), "{path}");
+            assert_eq!(value("Content-Security-Policy"), Some("default-src 'none'"), "{path}");
+            let mut names: Vec<&str> = sent.iter().map(|(n, _)| n.as_str()).collect();
+            names.sort_unstable();
+            let count = names.len();
+            names.dedup();
+            assert_eq!(names.len(), count, "{path}: a header set by two rules: {sent:?}");
+            let for_any_origin = path.starts_with("/embed");
+            assert_eq!(value("Access-Control-Allow-Origin"), for_any_origin.then_some("*"), "{path}");
+        }
     }
 }

@@ -7,7 +7,9 @@
 //!   index and `_headers` with the Content-Security-Policy computed from the
 //!   built page (run by Trunk's post-build hook).
 //! - `help-content service-worker DIST_DIR` writes `sw.js`, which precaches
-//!   every file then in `DIST_DIR` (run by the hook after `pages`).
+//!   every file then in `DIST_DIR`, each checked against its SHA-256, in a
+//!   cache named by a hash of them and of `_headers` (run by the hook after
+//!   `pages` and the prerender).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -79,13 +81,14 @@ fn pages(content: &Path, dist: &Path) -> Result<(), String> {
 }
 
 fn service_worker(dist: &Path) -> Result<(), String> {
-    use help_compiler::offline::{build_version, precache_list, retire_from_env, service_worker, SERVICE_WORKER_FILE};
+    use help_compiler::offline::{build_version, precache_entries, precache_list, retire_from_env, service_worker, SERVICE_WORKER_FILE};
     let problem = |e: std::io::Error| format!("{}: {e}", dist.display());
     let files = precache_list(dist).map_err(problem)?;
     let version = build_version(dist, &files).map_err(problem)?;
+    let entries = precache_entries(dist, &files).map_err(problem)?;
     let retire = retire_from_env();
     let path = dist.join(SERVICE_WORKER_FILE);
-    std::fs::write(&path, service_worker(&version, &files, retire)).map_err(|e| format!("{}: {e}", path.display()))?;
+    std::fs::write(&path, service_worker(&version, &entries, retire)).map_err(|e| format!("{}: {e}", path.display()))?;
     let bytes: u64 = files.iter().map(|(_, size)| size).sum();
     if retire {
         eprintln!("service worker: RETIRED (clears caches and unregisters)");
