@@ -139,7 +139,8 @@ fn return_link(visit: Option<&PartnerVisit>) -> Html {
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     use crate::browser;
-    std::panic::set_hook(Box::new(|info| {
+    // Through Yew, which otherwise puts its own hook in place of ours.
+    yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("NHS login help stopped: {info}").into());
         browser::show_failure(&content::site().contact_href(None));
     }));

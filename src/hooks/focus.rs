@@ -10,9 +10,10 @@ use crate::content;
 
 #[hook]
 pub fn use_focus_on_navigation(route: &Route, navigations: u32, searching: bool) {
-    use_effect_with((route.clone(), navigations, searching), |(route, navigations, searching)| match route {
+    // Only a navigation moves focus: typing into the search box never does.
+    use_effect_with((route.clone(), navigations), move |(route, navigations)| match route {
         // The results stand in place of the page: their heading is the main one.
-        _ if *searching => {
+        _ if searching => {
             if *navigations > 0 {
                 browser::focus_main_heading();
             }

@@ -157,13 +157,9 @@ test('Trusted Types are required, and the app, its worker and its frame bridge r
   await page.waitForFunction(() => window.__violations.some((v) => v.startsWith('require-trusted-types-for')));
 });
 
-// To do: the app sets its panic hook with std::panic::set_hook before
-// yew::Renderer::render, which replaces it with Yew's default hook unless the
-// app uses yew::set_custom_panic_hook (src/app.rs, start). Until then a panic
-// only reaches the console and this message never shows.
-test('after a failure the app shows its message and the way to get help, with no HTML sink', {
-  todo: 'src/app.rs must set its panic hook with yew::set_custom_panic_hook',
-}, async () => {
+// The app sets its panic hook through yew::set_custom_panic_hook: with
+// std::panic::set_hook, yew::Renderer::render would put its own in place.
+test('after a failure the app shows its message and the way to get help, with no HTML sink', async () => {
   const page = await watchedPage();
   await page.addInitScript(() => {
     document.addEventListener('DOMContentLoaded', () => (window.__prerendered = document.getElementById('app')));

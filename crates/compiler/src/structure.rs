@@ -118,11 +118,14 @@ fn parse(html: &str) -> Vec<Node> {
 /// Hands out ids unique within one article: a repeat gets `-2`, `-3`, ...
 struct Ids {
     used: HashSet<String>,
+    /// The next suffix to try for each base, so thousands of repeats of one
+    /// heading cost as many steps, not their square.
+    next: std::collections::HashMap<String, usize>,
 }
 
 impl Default for Ids {
     fn default() -> Self {
-        Ids { used: HashSet::new() }
+        Ids { used: HashSet::new(), next: Default::default() }
     }
 }
 
@@ -130,13 +133,14 @@ impl Ids {
     fn claim(&mut self, base: String) -> String {
         let base = if base.is_empty() { "section".to_owned() } else { base };
         let mut id = base.clone();
-        let mut n = 2;
+        let mut n = self.next.get(&base).copied().unwrap_or(2);
         // The page's own ids (the search box, the app's root, ...) are never
         // handed out: the content's gets a suffix instead.
         while help_core::ids::is_reserved(&id) || !self.used.insert(id.clone()) {
             id = format!("{base}-{n}");
             n += 1;
         }
+        self.next.insert(base, n);
         id
     }
 }
