@@ -7,7 +7,7 @@
 //! back and forward do. (Contact links followed are clicks the bridge sees
 //! itself.) Outside a frame none of this runs.
 
-use help_core::model::HOME_FILE;
+use help_core::model::file_of_path;
 use help_core::{ErrorCode, Route};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
@@ -30,13 +30,14 @@ pub fn report_feedback(helped: bool, page: Option<&str>, code: Option<&ErrorCode
 /// with and the section named, as they are now.
 pub fn report_viewed(title: &str, route: &Route) {
     let site = content::site();
-    let page = browser::location().path.rsplit('/').next().filter(|f| !f.is_empty()).unwrap_or(HOME_FILE).to_owned();
+    let path = browser::location().path;
+    let page = file_of_path(&path);
     let section = match route {
         Route::Page { anchor: Some(anchor), .. } => Some(JsValue::from_str(anchor)),
         _ => None,
     };
     browser::emit_frame_event("viewed", &[
-        ("page", Some(JsValue::from_str(&page))),
+        ("page", Some(JsValue::from_str(page))),
         ("title", Some(JsValue::from_str(title))),
         ("error", route.arrival_code(site).map(|c| JsValue::from_str(c))),
         ("section", section),

@@ -31,6 +31,15 @@ pub fn file_for_page_name(page_name: &str) -> String {
     file
 }
 
+/// The page file an address path names: its last segment, or the home
+/// page for a folder (`/help/` is `index.html`).
+pub fn file_of_path(path: &str) -> &str {
+    match path.rsplit('/').next() {
+        Some(file) if !file.is_empty() => file,
+        _ => HOME_FILE,
+    }
+}
+
 /// `file#fragment`, or the file alone: the one way a link to a section is written.
 pub fn page_href(file: &str, fragment: Option<&str>) -> String {
     match fragment {

@@ -4,7 +4,7 @@
 //! segment alone picks the page; this works from any static host and sub-path.
 
 use crate::error_code::{parse_code, ErrorCode};
-use crate::model::{Site, HOME_FILE, REFERENCES_FILE};
+use crate::model::{file_of_path, Site, REFERENCES_FILE};
 
 /// The most of any one parameter, or of the fragment, that the app reads
 /// from an address, in characters, before and again after normalising it
@@ -44,8 +44,7 @@ impl Route {
                 None => Route::UnknownReference { code: None },
             };
         }
-        let file = path.rsplit('/').next().unwrap_or("");
-        let file = if file.is_empty() { HOME_FILE } else { file };
+        let file = file_of_path(path);
         if file == REFERENCES_FILE {
             return Route::References;
         }
