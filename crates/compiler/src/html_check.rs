@@ -19,6 +19,26 @@ const FORBIDDEN_ELEMENTS: &[&str] = &[
     "template", "noscript", "portal", "input", "button", "textarea", "select",
 ];
 
+/// Classes from nhsuk-frontend the widget understands: the components it
+/// models (their markup comes from the app, so the classes themselves are
+/// then dropped) and the details and table classes the help centre writes.
+const KNOWN_CLASSES: &[&str] = &[
+    "nhsuk-inset-text", "nhsuk-warning-callout", "nhsuk-warning-callout__label", "nhsuk-contents-list",
+    "nhsuk-contents-list__list", "nhsuk-contents-list__item", "nhsuk-contents-list__link",
+    "nhsuk-contents-list__current", "nhsuk-u-visually-hidden", "nhsuk-details", "nhsuk-expander",
+    "nhsuk-details__summary", "nhsuk-details__summary-text", "nhsuk-details__text", "nhsuk-table",
+    "nhsuk-table-responsive", "nhsuk-table-container", "nhsuk-table__caption", "nhsuk-table__head",
+    "nhsuk-table__body", "nhsuk-table__row", "nhsuk-table__header", "nhsuk-table__cell", "nhsuk-list",
+    "nhsuk-list--bullet", "nhsuk-list--number", "nhsuk-body", "nhsuk-body-s", "nhsuk-body-m",
+    "nhsuk-body-l",
+];
+
+/// Spacing utilities: the app spaces components itself, so these are
+/// dropped without a word (the help centre uses them often).
+fn is_spacing(class: &str) -> bool {
+    ["nhsuk-u-margin-", "nhsuk-u-padding-", "nhsuk-u-nested-margin-"].iter().any(|p| class.starts_with(p))
+}
+
 /// Attributes whose value is a URL the browser may load or follow.
 const URL_ATTRIBUTES: &[&str] = &["href", "src", "action", "formaction", "poster", "background", "cite", "xlink:href", "srcset", "data"];
 
@@ -72,12 +92,20 @@ impl TokenSink for Sink<'_> {
         }
         if FORBIDDEN_ELEMENTS.contains(&name) {
             report.error(line, format!("`<{name}>` is not allowed in help articles: it could run code or load content from elsewhere"));
+        } else if !crate::sanitize::TAGS.contains(&name) {
+            report.warning(line, format!("`<{name}>` is not an element help articles use: it is dropped and its text shown as ordinary text"));
         }
         for attr in &tag.attrs {
             let attr_name: &str = &attr.name.local;
             let value: &str = &attr.value;
             if attr_name.starts_with("on") {
                 report.error(line, format!("the `{attr_name}` attribute on `<{name}>` could run code and is not allowed"));
+            } else if attr_name == "class" {
+                for class in value.split_ascii_whitespace() {
+                    if !KNOWN_CLASSES.contains(&class) && !is_spacing(class) {
+                        report.warning(line, format!("class `{class}` on `<{name}>` is not an NHS.UK component the widget renders: the class is dropped and its content shown as ordinary text"));
+                    }
+                }
             } else if attr_name == "style" {
                 report.warning(line, format!("the `style` attribute on `<{name}>` is presentational and is dropped"));
             } else if URL_ATTRIBUTES.contains(&attr_name) {

@@ -3,17 +3,37 @@
 
 use std::collections::{HashMap, HashSet};
 
-const TAGS: &[&str] = &[
+pub const TAGS: &[&str] = &[
     "p", "ul", "ol", "li", "strong", "b", "em", "i", "a", "details", "summary", "h1", "h2", "h3",
-    "h4", "h5", "h6", "br", "hr", "div", "span",
+    "h4", "h5", "h6", "br", "hr", "div", "span", "nav", "table", "caption", "thead", "tbody", "tr",
+    "th", "td",
+];
+
+/// The classes the structure pass reads to find NHS.UK components; every
+/// other class is dropped here (the app renders each component's own markup).
+const COMPONENT_CLASSES: &[(&str, &[&str])] = &[
+    ("div", &["nhsuk-inset-text", "nhsuk-warning-callout"]),
+    ("nav", &["nhsuk-contents-list"]),
+    ("span", &["nhsuk-u-visually-hidden", "nhsuk-contents-list__current"]),
+    ("p", &["nhsuk-u-visually-hidden"]),
+    ("h1", &["nhsuk-u-visually-hidden"]),
+    ("h2", &["nhsuk-u-visually-hidden"]),
+    ("h3", &["nhsuk-u-visually-hidden"]),
+    ("h4", &["nhsuk-u-visually-hidden"]),
+    ("h5", &["nhsuk-u-visually-hidden"]),
+    ("h6", &["nhsuk-u-visually-hidden"]),
 ];
 
 pub fn clean(html: &str) -> String {
     let mut attributes: HashMap<&str, HashSet<&str>> = HashMap::new();
     attributes.insert("a", ["href", "title"].into());
     attributes.insert("ol", ["start"].into());
+    attributes.insert("nav", ["aria-label"].into());
+    attributes.insert("li", ["aria-current"].into());
+    let classes = COMPONENT_CLASSES.iter().map(|(tag, classes)| (*tag, classes.iter().copied().collect())).collect();
     ammonia::Builder::default()
         .tags(TAGS.iter().copied().collect())
+        .allowed_classes(classes)
         .clean_content_tags(["script", "style", "template", "noscript"].into())
         .generic_attributes(HashSet::new())
         .tag_attributes(attributes)
@@ -74,5 +94,16 @@ mod tests {
     fn keeps_the_markup_articles_use() {
         let html = "<details><summary>Why</summary><div><p><a href=\"https://www.nhs.uk/\" title=\"NHS\">NHS</a> and <a href=\"mailto:x@nhs.net\">mail</a></p><ol start=\"2\"><li><strong>b</strong></li></ol></div></details>";
         assert_eq!(clean(html), html);
+    }
+
+    #[test]
+    fn keeps_only_the_classes_that_name_components() {
+        let html = "<div class=\"nhsuk-warning-callout nhsuk-u-margin-top-4\" id=\"x\"><h3 class=\"nhsuk-warning-callout__label\"><span role=\"text\"><span class=\"nhsuk-u-visually-hidden\">Important: </span>Label</span></h3></div>";
+        assert_eq!(
+            clean(html),
+            "<div class=\"nhsuk-warning-callout\"><h3 class=\"\"><span><span class=\"nhsuk-u-visually-hidden\">Important: </span>Label</span></h3></div>"
+        );
+        let nav = "<nav class=\"nhsuk-contents-list\" role=\"navigation\" aria-label=\"Pages in this guide\"><ol><li aria-current=\"page\">x</li></ol></nav>";
+        assert_eq!(clean(nav), "<nav class=\"nhsuk-contents-list\" aria-label=\"Pages in this guide\"><ol><li aria-current=\"page\">x</li></ol></nav>");
     }
 }

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 
 use help_core::error_code::codes_in;
-use help_core::{Block, Inline, LinkTarget, Section};
+use help_core::{Block, ContentsItem, Inline, LinkTarget, Section, TableCell};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
@@ -32,6 +32,18 @@ impl Node {
             Node::Element { attrs, .. } => attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()),
             Node::Text(_) => None,
         }
+    }
+
+    fn has_class(&self, class: &str) -> bool {
+        self.attr("class").is_some_and(|classes| classes.split_ascii_whitespace().any(|c| c == class))
+    }
+
+    fn is_heading(&self) -> bool {
+        matches!(self.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+    }
+
+    fn is_blank_text(&self) -> bool {
+        matches!(self, Node::Text(t) if t.trim().is_empty())
     }
 
     fn children(&self) -> &[Node] {
@@ -161,9 +173,12 @@ pub fn structure(html: &str) -> Structured {
     let mut out = Structured::default();
     let mut pending: Vec<&Node> = Vec::new();
     for node in top {
+        // A visually hidden heading labels what follows for screen readers;
+        // it is not a section anyone can see.
+        let hidden = node.has_class(VISUALLY_HIDDEN);
         let level = match node.name() {
-            "h1" | "h2" => 2,
-            "h3" => 3,
+            "h1" | "h2" if !hidden => 2,
+            "h3" if !hidden => 3,
             _ => {
                 pending.push(node);
                 continue;
@@ -183,10 +198,21 @@ pub fn structure(html: &str) -> Structured {
     out
 }
 
-/// Top-level `div`s are wrappers, not structure: their children count as top level.
+const VISUALLY_HIDDEN: &str = "nhsuk-u-visually-hidden";
+const INSET_TEXT: &str = "nhsuk-inset-text";
+const WARNING_CALLOUT: &str = "nhsuk-warning-callout";
+const CONTENTS_LIST: &str = "nhsuk-contents-list";
+
+fn is_component(node: &Node) -> bool {
+    [INSET_TEXT, WARNING_CALLOUT, CONTENTS_LIST].iter().any(|class| node.has_class(class))
+}
+
+/// Top-level `div`s are wrappers, not structure: their children count as top
+/// level. A component is one block, headings and all: a heading inside it is
+/// its label, never a section.
 fn flatten_containers<'n>(nodes: &'n [Node], out: &mut Vec<&'n Node>) {
     for node in nodes {
-        if node.name() == "div" {
+        if node.name() == "div" && !is_component(node) {
             flatten_containers(node.children(), out);
         } else {
             out.push(node);
@@ -249,8 +275,12 @@ fn blocks_at(nodes: &[&Node], ids: &mut Ids, depth: usize) -> Vec<Block> {
         flush_run(&mut run, &mut blocks);
         let children: Vec<&Node> = node.children().iter().collect();
         match node.name() {
+            "div" if node.has_class(INSET_TEXT) => blocks.push(inset_text(&children, ids, depth)),
+            "div" if node.has_class(WARNING_CALLOUT) => blocks.push(warning_callout(&children, ids, depth)),
+            "nav" if node.has_class(CONTENTS_LIST) => blocks.push(contents_list(node)),
+            "table" => blocks.push(table(node, ids, depth)),
             "p" | "summary" => {
-                let inlines = inlines_of(&children);
+                let inlines = hidden_if(node, inlines_of(&children));
                 if !inlines.is_empty() {
                     blocks.push(Block::Paragraph(inlines));
                 }
@@ -279,7 +309,7 @@ fn blocks_at(nodes: &[&Node], ids: &mut Ids, depth: usize) -> Vec<Block> {
             }
             "hr" => blocks.push(Block::Rule),
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                let inlines = inlines_of(&children);
+                let inlines = hidden_if(node, inlines_of(&children));
                 if !inlines.is_empty() {
                     blocks.push(Block::Subheading(inlines));
                 }
@@ -290,6 +320,100 @@ fn blocks_at(nodes: &[&Node], ids: &mut Ids, depth: usize) -> Vec<Block> {
     }
     flush_run(&mut run, &mut blocks);
     blocks
+}
+
+/// `inlines` wrapped as visually hidden when `node` is marked so.
+fn hidden_if(node: &Node, inlines: Vec<Inline>) -> Vec<Inline> {
+    if node.has_class(VISUALLY_HIDDEN) && !inlines.is_empty() {
+        vec![Inline::VisuallyHidden(inlines)]
+    } else {
+        inlines
+    }
+}
+
+/// `<div class="nhsuk-inset-text">`: its leading visually hidden span is the
+/// label screen readers hear first; nhsuk-frontend's default when it has none.
+fn inset_text(children: &[&Node], ids: &mut Ids, depth: usize) -> Block {
+    let mut rest = children.iter().copied().skip_while(|n| n.is_blank_text()).peekable();
+    let hidden_label = match rest.peek() {
+        Some(first) if first.name() == "span" && first.has_class(VISUALLY_HIDDEN) => {
+            let label = first.text();
+            rest.next();
+            format!("{label} ")
+        }
+        _ => "Information: ".to_owned(),
+    };
+    let rest: Vec<&Node> = rest.collect();
+    Block::InsetText { hidden_label, blocks: blocks_at(&rest, ids, depth + 1) }
+}
+
+/// `<div class="nhsuk-warning-callout">`: its first heading is the label.
+fn warning_callout(children: &[&Node], ids: &mut Ids, depth: usize) -> Block {
+    let label_at = children.iter().position(|n| n.is_heading());
+    let label = label_at.map(|i| inlines_of(&children[i].children().iter().collect::<Vec<_>>())).unwrap_or_default();
+    let rest: Vec<&Node> = children.iter().enumerate().filter(|(i, _)| Some(*i) != label_at).map(|(_, n)| *n).collect();
+    Block::WarningCallout { label, blocks: blocks_at(&rest, ids, depth + 1) }
+}
+
+/// `<nav class="nhsuk-contents-list">`: the items of its list, the current
+/// page's marked by `aria-current` or nhsuk-frontend's `__current` span.
+fn contents_list(node: &Node) -> Block {
+    let label = node.attr("aria-label").map(collapse_whitespace).filter(|l| !l.is_empty());
+    let heading = node.children().iter().find(|c| c.is_heading()).map(Node::text).filter(|h| !h.is_empty());
+    let items = node
+        .children()
+        .iter()
+        .filter(|c| matches!(c.name(), "ol" | "ul"))
+        .flat_map(|list| list.children().iter().filter(|c| c.name() == "li"))
+        .map(|li| {
+            let current = li.attr("aria-current").is_some() || li.children().iter().any(|c| c.has_class("nhsuk-contents-list__current"));
+            ContentsItem { current, inlines: inlines_of(&li.children().iter().collect::<Vec<_>>()) }
+        })
+        .filter(|item| !item.inlines.is_empty())
+        .collect();
+    Block::ContentsList {
+        label: label.unwrap_or_else(|| "Pages in this guide".to_owned()),
+        heading: heading.unwrap_or_else(|| "Contents".to_owned()),
+        items,
+    }
+}
+
+/// A `<table>`: its caption, the header row (`<thead>`'s), and the body rows
+/// wherever the source put them.
+fn table(node: &Node, ids: &mut Ids, depth: usize) -> Block {
+    let mut caption = Vec::new();
+    let mut head = Vec::new();
+    let mut rows = Vec::new();
+    let cells = |tr: &Node, ids: &mut Ids| -> Vec<TableCell> {
+        tr.children()
+            .iter()
+            .filter(|c| matches!(c.name(), "th" | "td"))
+            .map(|cell| TableCell {
+                header: cell.name() == "th",
+                blocks: blocks_at(&cell.children().iter().collect::<Vec<_>>(), ids, depth + 2),
+            })
+            .collect()
+    };
+    for child in node.children() {
+        match child.name() {
+            "caption" => caption = inlines_of(&child.children().iter().collect::<Vec<_>>()),
+            "thead" => {
+                for tr in child.children().iter().filter(|c| c.name() == "tr") {
+                    let row = cells(tr, ids);
+                    if head.is_empty() {
+                        head = row;
+                    } else {
+                        rows.push(row);
+                    }
+                }
+            }
+            "tbody" | "tfoot" => rows.extend(child.children().iter().filter(|c| c.name() == "tr").map(|tr| cells(tr, ids))),
+            "tr" => rows.push(cells(child, ids)),
+            _ => {}
+        }
+    }
+    rows.retain(|row| !row.is_empty());
+    Block::Table { caption, head, rows }
 }
 
 /// Inline content with HTML's whitespace rules applied: runs collapse to one
@@ -337,6 +461,9 @@ fn convert(nodes: &[&Node], at_space: &mut bool, depth: usize) -> Vec<Inline> {
             Node::Element { name, .. } => match name.as_str() {
                 "strong" | "b" => push_nonempty(&mut out, convert(&children(), at_space, depth + 1), Inline::Strong),
                 "em" | "i" => push_nonempty(&mut out, convert(&children(), at_space, depth + 1), Inline::Emphasis),
+                "span" if node.has_class(VISUALLY_HIDDEN) => {
+                    push_nonempty(&mut out, convert(&children(), at_space, depth + 1), Inline::VisuallyHidden)
+                }
                 "a" => {
                     let inner = convert(&children(), at_space, depth + 1);
                     match node.attr("href") {
@@ -378,7 +505,7 @@ fn trim_end(inlines: &mut Vec<Inline>) {
                     continue;
                 }
             }
-            Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { children: c, .. } => {
+            Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { children: c, .. } | Inline::VisuallyHidden(c) => {
                 trim_end(c);
                 if c.is_empty() {
                     inlines.pop();

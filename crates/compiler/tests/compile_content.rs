@@ -47,7 +47,7 @@ fn text_of(inlines: &[Inline]) -> String {
         .iter()
         .map(|i| match i {
             Inline::Text(t) => t.clone(),
-            Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { children: c, .. } => text_of(c),
+            Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { children: c, .. } | Inline::VisuallyHidden(c) => text_of(c),
             Inline::LineBreak => "\n".into(),
         })
         .collect()

@@ -11,7 +11,7 @@
 
 
 use crate::error_code::{parse_code, ErrorCode};
-use crate::model::{Block, Inline, LinkTarget, Page, PageKind, Partner, Place, Reference, Section, Site};
+use crate::model::{Block, ContentsItem, Inline, LinkTarget, Page, PageKind, Partner, Place, Reference, Section, Site, TableCell};
 use crate::search::{Doc, Posting, SearchIndex};
 
 /// Why a bundle could not be read: the path to the value and what was wrong.
@@ -339,6 +339,8 @@ read_struct!(Section { id, level, heading, blocks; references });
 read_struct!(Reference { code, place, also });
 read_struct!(Place { page, section, details, heading; naming });
 read_struct!(SearchIndex { docs, stems, postings, words, average_len, synonyms, references, site });
+read_struct!(ContentsItem { current, inlines });
+read_struct!(TableCell { header, blocks });
 read_struct!(Doc { page, section, details, heading, len });
 
 impl Read for Posting {
@@ -380,6 +382,22 @@ impl Read for Block {
                 Ok(Block::Details { id: field(map, "id")?, summary: field(map, "summary")?, blocks: field(map, "blocks")? })
             }
             ("Rule", None) => Ok(Block::Rule),
+            ("InsetText", c) => {
+                let map = object(c.ok_or("`InsetText` has no content")?)?;
+                Ok(Block::InsetText { hidden_label: field(map, "hidden_label")?, blocks: field(map, "blocks")? })
+            }
+            ("WarningCallout", c) => {
+                let map = object(c.ok_or("`WarningCallout` has no content")?)?;
+                Ok(Block::WarningCallout { label: field(map, "label")?, blocks: field(map, "blocks")? })
+            }
+            ("ContentsList", c) => {
+                let map = object(c.ok_or("`ContentsList` has no content")?)?;
+                Ok(Block::ContentsList { label: field(map, "label")?, heading: field(map, "heading")?, items: field(map, "items")? })
+            }
+            ("Table", c) => {
+                let map = object(c.ok_or("`Table` has no content")?)?;
+                Ok(Block::Table { caption: field(map, "caption")?, head: field(map, "head")?, rows: field(map, "rows")? })
+            }
             (other, _) => Err(format!("unknown block `{other}`")),
         }
     }
@@ -396,6 +414,7 @@ impl Read for Inline {
                 Ok(Inline::Link { target: field(map, "target")?, title: field(map, "title")?, children: field(map, "children")? })
             }
             ("LineBreak", None) => Ok(Inline::LineBreak),
+            ("VisuallyHidden", c) => Ok(Inline::VisuallyHidden(content(c, "VisuallyHidden")?)),
             (other, _) => Err(format!("unknown inline `{other}`")),
         }
     }

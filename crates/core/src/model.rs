@@ -167,6 +167,42 @@ pub enum Block {
     Subheading(Vec<Inline>),
     /// A thematic break (`---`) that is not a section boundary.
     Rule,
+    /// NHS.UK inset text: a note set apart from the text around it.
+    InsetText {
+        /// Said first by screen readers, never shown ("Information: ").
+        hidden_label: String,
+        blocks: Vec<Block>,
+    },
+    /// NHS.UK warning callout. Its label is the callout's own heading: never
+    /// a section, never in "On this page".
+    WarningCallout { label: Vec<Inline>, blocks: Vec<Block> },
+    /// NHS.UK contents list: the pages of a guide, the current one unlinked.
+    ContentsList {
+        /// The navigation landmark's name ("Pages in this guide").
+        label: String,
+        /// Its visually hidden heading ("Contents"); not a section.
+        heading: String,
+        items: Vec<ContentsItem>,
+    },
+    Table {
+        caption: Vec<Inline>,
+        head: Vec<TableCell>,
+        rows: Vec<Vec<TableCell>>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContentsItem {
+    /// The page being read: shown, not linked.
+    pub current: bool,
+    pub inlines: Vec<Inline>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TableCell {
+    /// A header cell (`<th>`): for its column in the head, its row in the body.
+    pub header: bool,
+    pub blocks: Vec<Block>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -181,6 +217,8 @@ pub enum Inline {
         children: Vec<Inline>,
     },
     LineBreak,
+    /// Read by screen readers, hidden on screen (`nhsuk-u-visually-hidden`).
+    VisuallyHidden(Vec<Inline>),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -66,7 +66,7 @@ fn codes_in_blocks(blocks: &[Block]) -> (Vec<(ErrorCode, Option<String>)>, Vec<(
                 self.details.pop();
             }
         }
-        fn inline(&mut self, inline: &'a Inline) {
+        fn inline(&mut self, inline: &'a Inline) -> bool {
             let details = || self.details.last().map(|d| (*d).to_owned());
             match inline {
                 Inline::Link { target: LinkTarget::Contact { code: Some(code) }, .. } => self.links.push((code.clone(), details())),
@@ -76,6 +76,7 @@ fn codes_in_blocks(blocks: &[Block]) -> (Vec<(ErrorCode, Option<String>)>, Vec<(
                 }
                 _ => {}
             }
+            true
         }
     }
     let mut codes = Codes { details: Vec::new(), links: Vec::new(), text: Vec::new() };

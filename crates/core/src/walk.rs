@@ -26,9 +26,10 @@ pub trait Visitor<'a> {
     fn leave(&mut self, block: &'a Block) {
         let _ = block;
     }
-    /// Every inline, before its own children.
-    fn inline(&mut self, inline: &'a Inline) {
+    /// Every inline, before its own children; `false` skips them.
+    fn inline(&mut self, inline: &'a Inline) -> bool {
         let _ = inline;
+        true
     }
 }
 
@@ -39,7 +40,16 @@ pub fn blocks<'a>(blocks: &'a [Block], visitor: &mut impl Visitor<'a>) {
             match block {
                 Block::Paragraph(items) | Block::Subheading(items) => inlines(items, visitor),
                 Block::List { items, .. } => items.iter().for_each(|item| self::blocks(item, visitor)),
-                Block::Details { blocks, .. } => self::blocks(blocks, visitor),
+                Block::Details { blocks, .. } | Block::InsetText { blocks, .. } => self::blocks(blocks, visitor),
+                Block::WarningCallout { label, blocks } => {
+                    inlines(label, visitor);
+                    self::blocks(blocks, visitor);
+                }
+                Block::ContentsList { items, .. } => items.iter().for_each(|item| inlines(&item.inlines, visitor)),
+                Block::Table { caption, head, rows } => {
+                    inlines(caption, visitor);
+                    head.iter().chain(rows.iter().flatten()).for_each(|cell| self::blocks(&cell.blocks, visitor));
+                }
                 Block::Rule => {}
             }
         }
@@ -50,9 +60,13 @@ pub fn blocks<'a>(blocks: &'a [Block], visitor: &mut impl Visitor<'a>) {
 /// Walks `items` and their children in document order.
 pub fn inlines<'a>(items: &'a [Inline], visitor: &mut impl Visitor<'a>) {
     for item in items {
-        visitor.inline(item);
+        if !visitor.inline(item) {
+            continue;
+        }
         match item {
-            Inline::Strong(children) | Inline::Emphasis(children) | Inline::Link { children, .. } => inlines(children, visitor),
+            Inline::Strong(children) | Inline::Emphasis(children) | Inline::Link { children, .. } | Inline::VisuallyHidden(children) => {
+                inlines(children, visitor)
+            }
             Inline::Text(_) | Inline::LineBreak => {}
         }
     }
@@ -65,7 +79,9 @@ pub fn inlines_mut(blocks: &mut [Block], f: &mut impl FnMut(&mut Inline)) {
         for item in items {
             f(item);
             match item {
-                Inline::Strong(children) | Inline::Emphasis(children) | Inline::Link { children, .. } => each(children, f),
+                Inline::Strong(children) | Inline::Emphasis(children) | Inline::Link { children, .. } | Inline::VisuallyHidden(children) => {
+                    each(children, f)
+                }
                 Inline::Text(_) | Inline::LineBreak => {}
             }
         }
@@ -74,7 +90,16 @@ pub fn inlines_mut(blocks: &mut [Block], f: &mut impl FnMut(&mut Inline)) {
         match block {
             Block::Paragraph(items) | Block::Subheading(items) => each(items, f),
             Block::List { items, .. } => items.iter_mut().for_each(|item| inlines_mut(item, f)),
-            Block::Details { blocks, .. } => inlines_mut(blocks, f),
+            Block::Details { blocks, .. } | Block::InsetText { blocks, .. } => inlines_mut(blocks, f),
+            Block::WarningCallout { label, blocks } => {
+                each(label, f);
+                inlines_mut(blocks, f);
+            }
+            Block::ContentsList { items, .. } => items.iter_mut().for_each(|item| each(&mut item.inlines, f)),
+            Block::Table { caption, head, rows } => {
+                each(caption, f);
+                head.iter_mut().chain(rows.iter_mut().flatten()).for_each(|cell| inlines_mut(&mut cell.blocks, f));
+            }
             Block::Rule => {}
         }
     }
@@ -91,9 +116,8 @@ pub fn details(blocks: &[Block]) -> Vec<(&str, &str, &[Block])> {
                     self.0.push((id, summary, blocks));
                     true
                 }
-                Block::List { .. } => true,
-                // Details sit only in lists and other details.
-                _ => false,
+                Block::Paragraph(_) | Block::Subheading(_) | Block::Rule => false,
+                _ => true,
             }
         }
     }
@@ -103,7 +127,9 @@ pub fn details(blocks: &[Block]) -> Vec<(&str, &str, &[Block])> {
 }
 
 /// The plain text of `blocks`, each paragraph followed by a space; the text
-/// of details blocks (summary first) only when `include_details`.
+/// of details blocks (summary first) only when `include_details`. What is
+/// only for screen readers, and contents lists (they name other pages), are
+/// left out: this is the text search matches and snippets show.
 pub fn text(blocks: &[Block], include_details: bool, out: &mut String) {
     struct Text<'o> {
         out: &'o mut String,
@@ -117,8 +143,14 @@ pub fn text(blocks: &[Block], include_details: bool, out: &mut String) {
                     self.out.push(' ');
                     true
                 }
-                Block::Details { .. } | Block::Rule => false,
-                _ => true,
+                Block::Details { .. } | Block::Rule | Block::ContentsList { .. } => false,
+                _ => {
+                    // A callout's label or a table's caption runs into what follows.
+                    if matches!(block, Block::WarningCallout { .. } | Block::Table { .. }) {
+                        self.out.push(' ');
+                    }
+                    true
+                }
             }
         }
         fn leave(&mut self, block: &'a Block) {
@@ -126,12 +158,14 @@ pub fn text(blocks: &[Block], include_details: bool, out: &mut String) {
                 self.out.push(' ');
             }
         }
-        fn inline(&mut self, inline: &'a Inline) {
+        fn inline(&mut self, inline: &'a Inline) -> bool {
             match inline {
                 Inline::Text(text) => self.out.push_str(text),
                 Inline::LineBreak => self.out.push(' '),
+                Inline::VisuallyHidden(_) => return false,
                 _ => {}
             }
+            true
         }
     }
     self::blocks(blocks, &mut Text { out, include_details });
