@@ -34,7 +34,10 @@ tmp="$(mktemp "$out_dir/widget.css.XXXXXX")"
 trap 'rm -f "$tmp"' EXIT
 
 "$sass" --no-source-map --style=compressed --load-path=node_modules "$src" "$tmp"
-# Keep only the rules the app's markup can use (about a fifth of the whole).
+# Keep only the rules the app's markup can use (about a fifth of the whole):
+# what its source can write, and what its pages hold with this content.
+rm -rf "$out_dir/markup"
+cargo run --quiet --locked --offline --bin prerender -- --markup-only "$out_dir/markup"
 node scripts/purge-css.mjs "$tmp"
 
 # Forbidden content: web fonts, the NHS asset host, absolute URLs, and

@@ -75,6 +75,30 @@ if (existsSync(testBuild)) {
   await site.close();
   await widget.close();
 }
+// The help-centre fixture corpus's components, when its build exists.
+const fixtureBuild = new URL('../target/dist-fixture/', import.meta.url);
+if (existsSync(fixtureBuild)) {
+  const fixture = await serveDist({ dir: fileURLToPath(fixtureBuild) });
+  const fixtureViews = [
+    ['fixture-record-a-video', 'prove-who-you-are-record-a-video.html'],
+    ['fixture-photo-id', 'prove-who-you-are-photo-id.html'],
+    ['fixture-passwords', 'passwords.html'],
+    ['fixture-error-cid4017', 'index.html?error=CID4017'],
+  ];
+  for (const [width, height, label] of [[390, 844, 'phone'], [1280, 900, 'desktop']]) {
+    const page = await newPage(browser, { viewport: { width, height } });
+    for (const [name, path] of fixtureViews) {
+      await open(page, fixture.base + path);
+      await page.waitForFunction(() => window.wasmBindings);
+      await page.waitForTimeout(150);
+      await page.screenshot({ path: `${out}/${name}-${label}.png`, fullPage: !path.includes('error=') });
+    }
+    await page.emulateMedia({ media: 'print' });
+    await open(page, fixture.base + 'prove-who-you-are-photo-id.html');
+    await page.screenshot({ path: `${out}/fixture-photo-id-print-${label}.png`, fullPage: true });
+  }
+  await fixture.close();
+}
 await browser.close();
 await server.close();
 console.log(`screenshots in ${out}/`);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the core and the content compiler natively, then the
-# release build, then the browser tests in headless Chromium against dist/.
+# release build (and two test builds: a second version, and the help-centre
+# fixture corpus), then the browser tests in headless Chromium.
 set -euo pipefail
 root="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -21,6 +22,11 @@ echo "== second version, for the offline-update test"
 build_start=$(date +%s)
 bash scripts/build-second-version.sh
 echo "second build: $(( $(date +%s) - build_start )) s"
+
+echo "== the help-centre fixture corpus, for the component browser tests"
+build_start=$(date +%s)
+bash scripts/build-fixture-site.sh
+echo "fixture build: $(( $(date +%s) - build_start )) s"
 
 echo "== browser tests (headless Chromium)"
 node --test --test-reporter=spec tests/e2e/

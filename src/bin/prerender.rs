@@ -5,15 +5,22 @@
 //! still complete: every article readable, every link a real link, every
 //! details section native.
 //!
-//! Usage: `prerender DIST_DIR`
+//! Usage: `prerender DIST_DIR`, or `prerender --markup-only DIR` to write
+//! just each page's rendered markup into DIR (the stylesheet's purge reads
+//! it before the page files exist).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    let Some(dist) = std::env::args().nth(1) else {
-        eprintln!("usage: prerender DIST_DIR");
-        return std::process::ExitCode::FAILURE;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match &args[..] {
+        [dist] if !dist.starts_with('-') => prerender::run(std::path::Path::new(dist)),
+        [flag, dir] if flag == "--markup-only" => prerender::markup_only(std::path::Path::new(dir)),
+        _ => {
+            eprintln!("usage: prerender DIST_DIR | prerender --markup-only DIR");
+            return std::process::ExitCode::FAILURE;
+        }
     };
-    match prerender::run(std::path::Path::new(&dist)) {
+    match result {
         Ok(count) => {
             eprintln!("prerendered {count} page files");
             std::process::ExitCode::SUCCESS
@@ -78,7 +85,8 @@ mod prerender {
         Ok(html)
     }
 
-    pub fn run(dist: &Path) -> Result<usize, String> {
+    /// Every page file with the route it shows and its description.
+    fn files() -> Vec<(String, Route, Option<&'static str>)> {
         let site = content::site();
         let mut files: Vec<(String, Route, Option<&str>)> = site
             .pages
@@ -87,6 +95,22 @@ mod prerender {
             .map(|(index, page)| (page.file.clone(), Route::Page { index, anchor: None, reference: None }, Some(page.subtitle.as_str())))
             .collect();
         files.push((REFERENCES_FILE.to_owned(), Route::References, None));
+        files
+    }
+
+    pub fn markup_only(dir: &Path) -> Result<usize, String> {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let files = files();
+        for (file, route, _) in &files {
+            let path = dir.join(file);
+            std::fs::write(&path, render(route.clone())).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        Ok(files.len())
+    }
+
+    pub fn run(dist: &Path) -> Result<usize, String> {
+        let site = content::site();
+        let files = files();
         for (file, route, description) in &files {
             let path = dist.join(file);
             let shell = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;

@@ -2,7 +2,7 @@
 //! is built here from structured data: no content reaches the DOM as HTML.
 
 use help_core::model::page_href;
-use help_core::{Block, ErrorCode, Inline, LinkTarget};
+use help_core::{Block, ContentsItem, ErrorCode, Inline, LinkTarget, TableCell};
 use yew::prelude::*;
 
 use crate::components::page_link;
@@ -23,9 +23,17 @@ pub struct Render<'a> {
     pub navigator: Option<&'a Callback<String>>,
     /// The app's context, for the "Did this help?" under a code's guidance.
     pub context: Option<&'a AppContext>,
+    /// The level of the heading the blocks sit under (1: the page title), so
+    /// a component's own heading skips no level.
+    pub heading_level: u8,
 }
 
 impl Render<'_> {
+    /// The same, for blocks under a heading at `level`.
+    pub fn under(&self, level: u8) -> Self {
+        Render { heading_level: level, ..*self }
+    }
+
     pub fn blocks(&self, blocks: &[Block]) -> Html {
         blocks.iter().map(|b| self.block(b)).collect()
     }
@@ -53,10 +61,83 @@ impl Render<'_> {
                 </details>
             },
             Block::Rule => html! { <hr class="nhsuk-section-break nhsuk-section-break--m nhsuk-section-break--visible" /> },
+            Block::InsetText { hidden_label, blocks } => html! {
+                <div class="nhsuk-inset-text">
+                    <span class="nhsuk-u-visually-hidden">{ hidden_label }</span>
+                    { self.blocks(blocks) }
+                </div>
+            },
+            // nhsuk-frontend v10 draws the warning callout as a warning card.
+            // Its label is an `h3` (nhsuk-frontend's default) under a section,
+            // an `h2` straight under the page title, so no level is skipped.
+            Block::WarningCallout { label, blocks } => {
+                let label = (!label.is_empty()).then(|| self.inlines(label));
+                let heading = match label {
+                    Some(label) if self.heading_level <= 1 => html! { <h2 class="nhsuk-card__heading">{ label }</h2> },
+                    Some(label) => html! { <h3 class="nhsuk-card__heading">{ label }</h3> },
+                    None => Html::default(),
+                };
+                html! {
+                    <div class="nhsuk-card nhsuk-card--warning">
+                        <div class="nhsuk-card__content">{ heading }{ self.blocks(blocks) }</div>
+                    </div>
+                }
+            }
+            Block::ContentsList { label, heading, items } => html! {
+                <nav class="nhsuk-contents-list" role="navigation" aria-label={label.clone()}>
+                    <h2 class="nhsuk-u-visually-hidden">{ heading }</h2>
+                    <ol class="nhsuk-contents-list__list">
+                        { for items.iter().map(|item| self.contents_item(item)) }
+                    </ol>
+                </nav>
+            },
+            Block::Table { caption, head, rows } => html! {
+                <table class="nhsuk-table">
+                    if !caption.is_empty() {
+                        <caption class="nhsuk-table__caption">{ self.inlines(caption) }</caption>
+                    }
+                    if !head.is_empty() {
+                        <thead class="nhsuk-table__head">
+                            <tr class="nhsuk-table__row">{ for head.iter().map(|cell| self.cell(cell, "col")) }</tr>
+                        </thead>
+                    }
+                    <tbody class="nhsuk-table__body">
+                        { for rows.iter().map(|row| html! {
+                            <tr class="nhsuk-table__row">{ for row.iter().map(|cell| self.cell(cell, "row")) }</tr>
+                        }) }
+                    </tbody>
+                </table>
+            },
         }
     }
 
-    /// A tight list item (one paragraph) renders without a `<p>`, as NHS.UK lists do.
+    fn contents_item(&self, item: &ContentsItem) -> Html {
+        if item.current {
+            return html! {
+                <li class="nhsuk-contents-list__item" aria-current="page">
+                    <span class="nhsuk-contents-list__current">{ self.inlines(&item.inlines) }</span>
+                </li>
+            };
+        }
+        // The item's link carries the component's class.
+        let inner = match &item.inlines[..] {
+            [Inline::Link { target, title, children }] => self.link(target, title.as_deref(), children, "nhsuk-contents-list__link"),
+            other => self.inlines(other),
+        };
+        html! { <li class="nhsuk-contents-list__item">{ inner }</li> }
+    }
+
+    /// A header cell heads its column in the head and its row in the body.
+    fn cell(&self, cell: &TableCell, scope: &'static str) -> Html {
+        if cell.header {
+            html! { <th class="nhsuk-table__header" scope={scope}>{ self.list_item(&cell.blocks) }</th> }
+        } else {
+            html! { <td class="nhsuk-table__cell">{ self.list_item(&cell.blocks) }</td> }
+        }
+    }
+
+    /// A tight list item or table cell (one paragraph) renders without a
+    /// `<p>`, as NHS.UK lists and tables do.
     fn list_item(&self, item: &[Block]) -> Html {
         match item {
             [Block::Paragraph(items)] => self.inlines(items),
@@ -74,23 +155,25 @@ impl Render<'_> {
             Inline::Strong(children) => html! { <strong>{ self.inlines(children) }</strong> },
             Inline::Emphasis(children) => html! { <em>{ self.inlines(children) }</em> },
             Inline::LineBreak => html! { <br /> },
-            Inline::Link { target, title, children } => self.link(target, title.as_deref(), children),
+            Inline::Link { target, title, children } => self.link(target, title.as_deref(), children, ""),
+            Inline::VisuallyHidden(children) => html! { <span class="nhsuk-u-visually-hidden">{ self.inlines(children) }</span> },
         }
     }
 
-    fn link(&self, target: &LinkTarget, title: Option<&str>, children: &[Inline]) -> Html {
+    fn link(&self, target: &LinkTarget, title: Option<&str>, children: &[Inline], class: &'static str) -> Html {
         let title = title.map(|t| AttrValue::from(t.to_owned()));
         let site = content::site();
         let href = match target {
             LinkTarget::Page { file, fragment } => {
                 let href = page_href(file, fragment.as_deref());
                 let onclick = page_link::on_click(self.navigator, &href);
-                return html! { <a href={href} title={title} {onclick}>{ self.inlines(children) }</a> };
+                let class = (!class.is_empty()).then_some(class);
+                return html! { <a href={href} title={title} {class} {onclick}>{ self.inlines(children) }</a> };
             }
             LinkTarget::Contact { code } => site.contact_href(code.as_ref().or(self.arrival)),
             LinkTarget::External { .. } => target.href(site),
         };
-        external_link(href, title, "", self.inlines(children))
+        external_link(href, title, class, self.inlines(children))
     }
 }
 

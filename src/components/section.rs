@@ -27,7 +27,7 @@ pub fn section_at(section: &Section, level: u8, named_in_url: bool, reference: O
     html! {
         <section id={section.id.clone()} class={classes!("app-section", named_in_url.then_some("app-section--highlight"))}>
             { heading }
-            { render.blocks(&section.blocks) }
+            { render.under(level).blocks(&section.blocks) }
             if let Some(reference) = reference.filter(|r| !r.also.is_empty()) {
                 { also_see(reference) }
             }

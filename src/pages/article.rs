@@ -32,6 +32,7 @@ pub fn article_page(props: &ArticleProps) -> Html {
         arrival: context.as_ref().and_then(|c| c.arrival.as_ref()),
         navigator: context.as_ref().map(|c| &c.navigate),
         context: context.as_ref(),
+        heading_level: 1,
     };
     let reference = props.reference.and_then(|at| site.references.get(at));
     let top_level: Vec<&Section> = page.sections.iter().filter(|s| s.level == 2).collect();

@@ -29,7 +29,7 @@ pub fn hub_page(props: &HubProps) -> Html {
         .map(|visit| &site.partners[visit.partner])
         .and_then(|partner| Some((partner, site.page_by_file(&partner.article)?.1)))
         .map(|(partner, article)| {
-            let render = Render { arrival: None, navigator: context.as_ref().map(|c| &c.navigate), context: None };
+            let render = Render { arrival: None, navigator: context.as_ref().map(|c| &c.navigate), context: None, heading_level: 1 };
             html! {
                 <div class="nhsuk-grid-row">
                     <div class="nhsuk-grid-column-two-thirds app-partner-guidance">
