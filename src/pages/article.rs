@@ -69,6 +69,10 @@ pub fn article_page(props: &ArticleProps) -> Html {
                     if reference.is_none() {
                         { feedback(context.as_ref(), None) }
                     }
+                    // NHS.UK's review-date line, when the editors set the dates.
+                    if let Some(dates) = &page.review_dates {
+                        <p class="nhsuk-body-s app-review-date">{ dates }</p>
+                    }
                 </div>
             </div>
         </>

@@ -178,3 +178,21 @@ test('no axe-core violations on any page of the help centre corpus', async () =>
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('an article with review dates ends with the NHS.UK review-date line', async () => {
+  for (const how of [openApp, openStatic]) {
+    const page = await newPage(env.browser);
+    await how(page, 'passwords.html');
+    const line = page.locator('main .app-review-date');
+    assert.equal((await line.innerText()).trim(), 'Page last reviewed: 1 November 2026. Next review due: 1 May 2027.', how.name);
+    // It is the last thing in the article, after "Did this help?".
+    const last = await page.evaluate(() => document.querySelector('main .nhsuk-grid-column-two-thirds:not(.app-search)').lastElementChild.className);
+    assert.match(last, /app-review-date/, how.name);
+    await page.context().close();
+  }
+  // An article without dates has no line.
+  const page = await newPage(env.browser);
+  await openApp(page, 'security-codes.html');
+  assert.equal(await page.locator('main .app-review-date').count(), 0);
+  await page.context().close();
+});

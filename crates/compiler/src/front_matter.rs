@@ -34,6 +34,9 @@ pub struct FrontMatter {
     /// A hub's short name (`provewhoyouare`), which its articles may give as
     /// their `hub`, as the help centre's own do; by custom also its folder.
     pub name: Option<Field<String>>,
+    /// When the article was last reviewed, and when its next review is due.
+    pub reviewed: Option<Field<time::Date>>,
+    pub review_due: Option<Field<time::Date>>,
 }
 
 /// The file split at its front matter.
@@ -142,12 +145,42 @@ pub fn parse(split: &Split<'_>, report: &mut Reporter) -> Option<FrontMatter> {
         _ => None,
     });
     let position = take("position");
+    let mut date = |key: &str, report: &mut Reporter| -> Option<Field<time::Date>> {
+        let field = take(key)?;
+        let text = match &field.value {
+            Scalar::String(s) => s.trim().to_owned(),
+            Scalar::Integer(i) => i.to_string(),
+            Scalar::FloatingPoint(f) => f.to_string(),
+            Scalar::Boolean(b) => b.to_string(),
+            Scalar::Null => String::new(),
+        };
+        match crate::review::parse_date(&text) {
+            Ok(value) => Some(Field { value, line: field.line }),
+            Err(problem) => {
+                report.error(field.line, format!("`{key}`: {problem}"));
+                ok = false;
+                None
+            }
+        }
+    };
+    let reviewed = date("reviewed", report);
+    let review_due = date("review_due", report);
+    if let (Some(reviewed), Some(due)) = (&reviewed, &review_due) {
+        if due.value < reviewed.value {
+            report.error(due.line, format!(
+                "`review_due` ({}) is before `reviewed` ({}): the next review comes after the last one",
+                crate::review::long_date(due.value),
+                crate::review::long_date(reviewed.value)
+            ));
+            ok = false;
+        }
+    }
 
     for key in ACCEPTED_UNUSED_KEYS {
         take(key);
     }
     for (key, field) in &fields {
-        report.warning(field.line, format!("unknown front-matter key `{key}` is ignored (known keys: title, subtitle, pageName, type, hub, position, short_title, partner, layout, name)"));
+        report.warning(field.line, format!("unknown front-matter key `{key}` is ignored (known keys: title, subtitle, pageName, type, hub, position, short_title, partner, layout, name, reviewed, review_due)"));
     }
 
     let missing = |report: &mut Reporter, key: &str| {
@@ -210,6 +243,8 @@ pub fn parse(split: &Split<'_>, report: &mut Reporter) -> Option<FrontMatter> {
         short_title,
         partner,
         name,
+        reviewed,
+        review_due,
     })
 }
 

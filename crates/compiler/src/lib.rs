@@ -14,6 +14,9 @@ pub mod links;
 pub mod markdown;
 pub mod offline;
 pub mod partners;
+pub mod readability;
+pub mod report;
+pub mod review;
 pub mod sanitize;
 pub mod slug;
 pub mod structure;
@@ -40,6 +43,8 @@ pub struct Settings {
     /// Whether partners' test-only profiles (localhost origins) are read:
     /// for test builds only, never a release.
     pub test_partners: bool,
+    /// The build's date, for review dates: see [`review::build_date`].
+    pub today: time::Date,
 }
 
 impl Default for Settings {
@@ -48,6 +53,8 @@ impl Default for Settings {
             help_centre_url: "https://help.login.nhs.uk".into(),
             contact_url: "https://help.login.nhs.uk/contact/".into(),
             test_partners: false,
+            // A bad SOURCE_DATE_EPOCH is reported by the commands that read it.
+            today: review::build_date().unwrap_or_else(|_| time::OffsetDateTime::now_utc().date()),
         }
     }
 }
@@ -76,6 +83,8 @@ impl Settings {
 pub struct Compiled {
     pub site: Site,
     pub warnings: Vec<Diagnostic>,
+    /// Every page's review dates, by index into `site.pages`.
+    pub reviews: Vec<review::Review>,
 }
 
 /// A failed build: every error found (and the warnings), not just the first.
@@ -165,6 +174,13 @@ pub fn version_of(json: &str) -> String {
 
 /// The committed list of error references partners may print, in `content/`.
 pub const PUBLISHED_REFERENCES_FILE: &str = "published-references.txt";
+
+/// The codes in `dir`'s published list (`None` without one); lines that are
+/// not codes are left to [`check_published`] to report.
+pub fn published_codes(dir: &Path) -> Option<Vec<help_core::ErrorCode>> {
+    let text = std::fs::read_to_string(dir.join(PUBLISHED_REFERENCES_FILE)).ok()?;
+    Some(text.lines().filter_map(|line| help_core::error_code::parse_code(line.split('#').next().unwrap_or("").trim())).collect())
+}
 
 /// Compiles the content folder at `dir`, and checks it against its list of
 /// published references when it has one.
@@ -267,6 +283,15 @@ pub fn compile(sources: &[Source], settings: &Settings) -> Result<Compiled, Fail
     link_children(&mut parsed);
     resolve_links(&mut parsed, settings);
     check_bundles(&mut parsed);
+    let reviews: Vec<review::Review> = parsed
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.front.reviewed.is_some() || p.front.review_due.is_some())
+        .map(|(page, p)| review::Review { file: p.report.file.clone(), page, reviewed: p.front.reviewed.clone(), due: p.front.review_due.clone() })
+        .collect();
+    for (review, warning) in reviews.iter().flat_map(|r| review::overdue_warnings(std::slice::from_ref(r), settings.today).into_iter().map(move |w| (r.page, w))) {
+        parsed[review].report.diagnostics.push(warning);
+    }
 
     let mut diagnostics: Vec<Diagnostic> = reports
         .into_iter()
@@ -296,6 +321,7 @@ pub fn compile(sources: &[Source], settings: &Settings) -> Result<Compiled, Fail
             partners: Vec::new(),
         },
         warnings: diagnostics,
+        reviews,
     })
 }
 
@@ -368,6 +394,7 @@ fn parse_file(source: &Source, report: &mut Reporter) -> Option<(Page, FrontMatt
         intro: structured.intro,
         sections: structured.sections,
         children: Vec::new(),
+        review_dates: review::review_text(front.reviewed.as_ref().map(|f| f.value), front.review_due.as_ref().map(|f| f.value)),
     };
     Some((page, front, rendered.links))
 }

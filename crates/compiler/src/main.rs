@@ -1,6 +1,11 @@
 //! `help-content`: the content compiler's command line, for editors and the build.
 //!
-//! - `help-content check [CONTENT_DIR]` prints every warning and error.
+//! - `help-content check [--release] [CONTENT_DIR]` prints every warning and
+//!   error, then a summary line; `--release` is the deploy's gate: it also
+//!   fails for guidance of a published error reference too long past its
+//!   review date (see `content/review-policy.yml`).
+//! - `help-content report CONTENT_DIR --out FILE` writes the content report,
+//!   one self-contained HTML page for editors.
 //! - `help-content json CONTENT_DIR` prints the compiled model, as bundled.
 //! - `help-content pages CONTENT_DIR DIST_DIR` writes one page file per hub and
 //!   article next to Trunk's `index.html`, `references.html`, the search
@@ -15,7 +20,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use help_compiler::headers::{content_security_policy, headers_file, inline_script_hashes, meta_policy};
-use help_compiler::{compile_dir, search_index, Settings};
+use help_compiler::diagnostic::Severity;
+use help_compiler::{compile_dir, published_codes, report, review, search_index, Settings};
 use help_core::model::REFERENCES_FILE;
 use help_core::html::escape;
 use help_core::search::SEARCH_INDEX_FILE;
@@ -23,12 +29,15 @@ use help_core::search::SEARCH_INDEX_FILE;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-        ["check"] => check(Path::new("content")),
-        ["check", dir] => check(Path::new(dir)),
+        ["check"] => check(Path::new("content"), false),
+        ["check", "--release"] => check(Path::new("content"), true),
+        ["check", "--release", dir] => check(Path::new(dir), true),
+        ["check", dir] => check(Path::new(dir), false),
+        ["report", dir, "--out", out] => report(Path::new(dir), Path::new(out)),
         ["json", dir] => json(Path::new(dir)),
         ["pages", content, dist] => pages(Path::new(content), Path::new(dist)),
         ["service-worker", dist] => service_worker(Path::new(dist)),
-        _ => Err("usage: help-content check [CONTENT_DIR] | help-content json CONTENT_DIR | help-content pages CONTENT_DIR DIST_DIR | help-content service-worker DIST_DIR".into()),
+        _ => Err("usage: help-content check [--release] [CONTENT_DIR] | help-content report CONTENT_DIR --out FILE | help-content json CONTENT_DIR | help-content pages CONTENT_DIR DIST_DIR | help-content service-worker DIST_DIR".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -39,14 +48,53 @@ fn main() -> ExitCode {
     }
 }
 
-fn check(dir: &Path) -> Result<(), String> {
+fn check(dir: &Path, release: bool) -> Result<(), String> {
+    let today = review::build_date()?;
     let compiled = compile_dir(dir, &Settings::from_env()).map_err(|e| e.to_string())?;
-    for warning in &compiled.warnings {
-        eprintln!("{warning}");
+    let mut messages = compiled.warnings.clone();
+    if release {
+        let policy = review::read_policy(dir).map_err(|e| e.to_string())?;
+        messages.extend(review::release_gate(&compiled.reviews, &published_guidance(&compiled.site, dir), policy, today));
     }
-    let sections: usize = compiled.site.pages.iter().map(|p| p.sections.len()).sum();
-    println!("{} pages, {sections} sections, {} warning(s)", compiled.site.pages.len(), compiled.warnings.len());
+    for message in &messages {
+        eprintln!("{message}");
+    }
+    let errors = messages.iter().filter(|m| m.severity == Severity::Error).count();
+    println!("{} pages, {} warning(s); {}", compiled.site.pages.len(), messages.len() - errors, report::summary_line(&compiled.site, &compiled.reviews, today));
+    if errors > 0 {
+        return Err(format!("release refused: {errors} error(s) above"));
+    }
     Ok(())
+}
+
+/// The page holding each published reference's guidance (every reference's
+/// when there is no published list).
+fn published_guidance(site: &help_core::Site, dir: &Path) -> Vec<(usize, String)> {
+    let published = published_codes(dir);
+    site.references
+        .iter()
+        .filter(|r| published.as_ref().is_none_or(|list| list.contains(&r.code)))
+        .map(|r| (r.place.page, r.code.to_string()))
+        .collect()
+}
+
+fn report(dir: &Path, out: &Path) -> Result<(), String> {
+    let today = review::build_date()?;
+    let result = compile_dir(dir, &Settings::from_env());
+    let published = published_codes(dir);
+    let html = match &result {
+        Ok(compiled) => report::render(Some(compiled), &compiled.warnings, published.as_deref(), today),
+        Err(failed) => report::render(None, &failed.diagnostics, published.as_deref(), today),
+    };
+    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    std::fs::write(out, html).map_err(|e| format!("{}: {e}", out.display()))?;
+    println!("{}", out.display());
+    match result {
+        Ok(_) => Ok(()),
+        Err(failed) => Err(format!("the report lists {} error(s): the content does not build", failed.errors().count())),
+    }
 }
 
 fn json(dir: &Path) -> Result<(), String> {

@@ -334,7 +334,7 @@ macro_rules! read_struct {
 
 read_struct!(Site { pages, contact_url, references, partners; help_centre_url });
 read_struct!(Partner { id, name, origins, article, return_label });
-read_struct!(Page { page_name, file, kind, title, short_title, subtitle, hub, partner, intro, sections, children; site_path, position });
+read_struct!(Page { page_name, file, kind, title, short_title, subtitle, hub, partner, intro, sections, children, review_dates; site_path, position });
 read_struct!(Section { id, level, heading, blocks; references });
 read_struct!(Reference { code, place, also });
 read_struct!(Place { page, section, details, heading; naming });

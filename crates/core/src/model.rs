@@ -118,6 +118,11 @@ pub struct Page {
     /// For hubs: indexes into [`Site::pages`] of the pages listed on it, in
     /// display order (position, then title).
     pub children: Vec<usize>,
+    /// The NHS.UK review-date line shown at the article's end ("Page last
+    /// reviewed: 1 November 2026. Next review due: 1 May 2027."), written by
+    /// the compiler from `reviewed` and `review_due`.
+    #[serde(default)]
+    pub review_dates: Option<String>,
 }
 
 impl Page {
