@@ -154,7 +154,7 @@ pub fn parse(split: &Split<'_>, report: &mut Reporter) -> Option<FrontMatter> {
             Scalar::Boolean(b) => b.to_string(),
             Scalar::Null => String::new(),
         };
-        match crate::review::parse_date(&text) {
+        match crate::dates::parse_date(&text) {
             Ok(value) => Some(Field { value, line: field.line }),
             Err(problem) => {
                 report.error(field.line, format!("`{key}`: {problem}"));
@@ -169,8 +169,8 @@ pub fn parse(split: &Split<'_>, report: &mut Reporter) -> Option<FrontMatter> {
         if due.value < reviewed.value {
             report.error(due.line, format!(
                 "`review_due` ({}) is before `reviewed` ({}): the next review comes after the last one",
-                crate::review::long_date(due.value),
-                crate::review::long_date(reviewed.value)
+                crate::dates::long_date(due.value),
+                crate::dates::long_date(reviewed.value)
             ));
             ok = false;
         }

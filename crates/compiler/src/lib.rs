@@ -5,6 +5,7 @@
 //! Every problem is reported with the file and line it is on; errors fail the
 //! build, warnings are printed and the build goes on.
 
+pub mod dates;
 pub mod diagnostic;
 pub mod embed;
 pub mod front_matter;

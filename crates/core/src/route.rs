@@ -125,6 +125,7 @@ mod tests {
             intro: vec![],
             sections,
             children: vec![],
+            review_dates: None,
         }
     }
 
