@@ -181,3 +181,27 @@ test('an index from another build, or none at all, leaves search unavailable but
   await offline.locator('main h1', { hasText: 'Search is not available right now' }).waitFor();
   offline.problems.length = 0; // the aborted fetch is logged by the browser, as it should be
 });
+
+test('an index damaged on its way (cut short, or pointing past its documents) never breaks the page', async () => {
+  for (const [name, damage] of [
+    ['cut short', (text) => text.slice(0, Math.floor(text.length / 2))],
+    ['pointing past its documents', (text) => {
+      const index = JSON.parse(text);
+      index.postings = index.postings.map((list) => list.map(([, tf]) => [index.docs.length + 7, tf]));
+      return JSON.stringify(index);
+    }],
+  ]) {
+    const page = await newPage(env.browser);
+    await page.route('**/search-index.json*', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: damage(await response.text()) });
+    });
+    await open(page, `${env.server.base}?q=password`);
+    await page.locator('main h1', { hasText: 'Search is not available right now' }).waitFor();
+    // The app still works: Escape brings the page back, and a link still navigates.
+    await page.getByRole('combobox').press('Escape');
+    assert.equal((await page.locator('main h1').innerText()).trim(), 'NHS login help centre', name);
+    assert.deepEqual(page.problems, [], name);
+    await page.context().close();
+  }
+});

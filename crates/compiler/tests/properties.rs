@@ -322,3 +322,84 @@ fn extreme_articles_compile_or_fail_naming_file_and_line() {
         }
     }
 }
+
+/// What a cut-short download, a bad cache or a proxy might do to the index
+/// file: cut it, change a number, swap two bytes.
+#[derive(Debug, Clone)]
+enum IndexDamage {
+    Truncate(usize),
+    Number(usize, u32),
+    Swap(usize, usize),
+}
+
+fn index_damage() -> impl Strategy<Value = IndexDamage> {
+    prop_oneof![
+        any::<usize>().prop_map(IndexDamage::Truncate),
+        (any::<usize>(), prop_oneof![Just(0u32), Just(1), Just(u32::MAX), 0u32..100_000]).prop_map(|(at, n)| IndexDamage::Number(at, n)),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| IndexDamage::Swap(a, b)),
+    ]
+}
+
+fn damage(json: &str, damage: &IndexDamage) -> String {
+    match *damage {
+        IndexDamage::Truncate(at) => json[..json.floor_char_boundary(at % json.len())].to_owned(),
+        // The n-th run of digits, replaced: an index that still parses but
+        // points somewhere else.
+        IndexDamage::Number(at, n) => {
+            let bytes = json.as_bytes();
+            let starts: Vec<usize> = (0..bytes.len()).filter(|&i| bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit())).collect();
+            let start = starts[at % starts.len()];
+            let end = (start..bytes.len()).find(|&i| !bytes[i].is_ascii_digit()).unwrap_or(bytes.len());
+            format!("{}{n}{}", &json[..start], &json[end..])
+        }
+        IndexDamage::Swap(a, b) => {
+            let mut bytes = json.as_bytes().to_vec();
+            let len = bytes.len();
+            bytes.swap(a % len, b % len);
+            String::from_utf8_lossy(&bytes).into_owned()
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(48))]
+
+    /// A damaged index is refused or searched without a panic: every hit is
+    /// a real document of a real page. Every stem is searched, so a damaged
+    /// posting anywhere is reached.
+    #[test]
+    fn a_damaged_index_is_refused_or_searched_safely(damages in prop::collection::vec(index_damage(), 1..4)) {
+        let (site, index) = site_and_index();
+        let mut json = serde_json::to_string(index).expect("the index serialises");
+        for d in &damages {
+            json = damage(&json, d);
+        }
+        if let Ok(read) = help_core::bundle::index_from_json(&json) {
+            let stems: Vec<String> = read.stems.iter().take(2_000).cloned().collect();
+            for query in ["pasword reset", "CID7023", "cid3009", "ph", "x"].into_iter().map(str::to_owned).chain(stems) {
+                let results = read.search(&query, 10);
+                for hit in &results.hits {
+                    prop_assert!((hit.doc as usize) < read.docs.len());
+                    let doc = &read.docs[hit.doc as usize];
+                    let _ = help_core::search::doc_text(&site.pages, doc);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn an_index_pointing_past_its_documents_is_refused() {
+    let (_, index) = site_and_index();
+    let mut bad = index.clone();
+    bad.postings[0][0].0 = bad.docs.len() as u32;
+    let json = serde_json::to_string(&bad).unwrap();
+    assert_eq!(help_core::bundle::index_from_json(&json).unwrap_err(), "a posting points past the documents");
+    let mut bad = index.clone();
+    bad.postings.pop();
+    assert!(help_core::bundle::index_from_json(&serde_json::to_string(&bad).unwrap()).unwrap_err().contains("posting lists"));
+    let mut bad = index.clone();
+    bad.words[0].1 = bad.stems.len() as u32;
+    assert!(help_core::bundle::index_from_json(&serde_json::to_string(&bad).unwrap()).unwrap_err().contains("points past the stems"));
+    assert!(help_core::bundle::index_from_json(&serde_json::to_string(index).unwrap()).is_ok());
+}

@@ -24,7 +24,9 @@ pub fn site_from_json(json: &str) -> Result<Site, Error> {
 
 /// A search index from its JSON file.
 pub fn index_from_json(json: &str) -> Result<SearchIndex, Error> {
-    SearchIndex::read(&parse(json)?)
+    let index = SearchIndex::read(&parse(json)?)?;
+    index.check()?;
+    Ok(index)
 }
 
 fn parse(json: &str) -> Result<JsonValue, Error> {

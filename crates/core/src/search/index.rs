@@ -51,3 +51,32 @@ pub struct SearchIndex {
     pub site: String,
 }
 
+
+impl SearchIndex {
+    /// Every index the queries follow points inside the index, and every
+    /// list they search is sorted: an index file that was cut short or
+    /// changed on its way is refused here, so search can say it is
+    /// unavailable instead of the app failing.
+    pub fn check(&self) -> Result<(), String> {
+        let docs = self.docs.len();
+        if self.postings.len() != self.stems.len() {
+            return Err(format!("{} stems but {} posting lists", self.stems.len(), self.postings.len()));
+        }
+        if self.stems.windows(2).any(|w| w[0] >= w[1]) {
+            return Err("the stems are not sorted".into());
+        }
+        if self.words.windows(2).any(|w| w[0].0 > w[1].0) {
+            return Err("the words are not sorted".into());
+        }
+        if let Some((word, _)) = self.words.iter().find(|(_, stem)| *stem as usize >= self.stems.len()) {
+            return Err(format!("the word `{word}` points past the stems"));
+        }
+        if self.postings.iter().flatten().any(|p| p.0 as usize >= docs) {
+            return Err("a posting points past the documents".into());
+        }
+        if self.references.iter().flat_map(|(_, places)| places).any(|d| *d as usize >= docs) {
+            return Err("a reference points past the documents".into());
+        }
+        Ok(())
+    }
+}
