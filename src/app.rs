@@ -82,7 +82,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<AppContext> {context}>
-            <a class="nhsuk-skip-link" href={format!("#{}", ids::MAIN)}>{ "Skip to main content" }</a>
+            <a class="nhsuk-skip-link" href={ids::MAIN_HREF}>{ "Skip to main content" }</a>
             <Header />
             <div class="nhsuk-width-container">
                 <main class="nhsuk-main-wrapper" id={ids::MAIN}>

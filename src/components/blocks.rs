@@ -2,7 +2,7 @@
 //! is built here from structured data: no content reaches the DOM as HTML.
 
 use help_core::model::page_href;
-use help_core::{Block, ContentsItem, ErrorCode, Inline, LinkTarget, TableCell};
+use help_core::{Block, ContentsItem, ErrorCode, Inline, LinkTarget};
 use yew::prelude::*;
 
 use crate::components::page_link;
@@ -91,23 +91,6 @@ impl Render<'_> {
                     </ol>
                 </nav>
             },
-            Block::Table { caption, head, rows } => html! {
-                <table class="nhsuk-table">
-                    if !caption.is_empty() {
-                        <caption class="nhsuk-table__caption">{ self.inlines(caption) }</caption>
-                    }
-                    if !head.is_empty() {
-                        <thead class="nhsuk-table__head">
-                            <tr class="nhsuk-table__row">{ for head.iter().map(|cell| self.cell(cell, "col")) }</tr>
-                        </thead>
-                    }
-                    <tbody class="nhsuk-table__body">
-                        { for rows.iter().map(|row| html! {
-                            <tr class="nhsuk-table__row">{ for row.iter().map(|cell| self.cell(cell, "row")) }</tr>
-                        }) }
-                    </tbody>
-                </table>
-            },
         }
     }
 
@@ -127,17 +110,7 @@ impl Render<'_> {
         html! { <li class="nhsuk-contents-list__item">{ inner }</li> }
     }
 
-    /// A header cell heads its column in the head and its row in the body.
-    fn cell(&self, cell: &TableCell, scope: &'static str) -> Html {
-        if cell.header {
-            html! { <th class="nhsuk-table__header" scope={scope}>{ self.list_item(&cell.blocks) }</th> }
-        } else {
-            html! { <td class="nhsuk-table__cell">{ self.list_item(&cell.blocks) }</td> }
-        }
-    }
-
-    /// A tight list item or table cell (one paragraph) renders without a
-    /// `<p>`, as NHS.UK lists and tables do.
+    /// A tight list item (one paragraph) renders without a `<p>`, as NHS.UK lists do.
     fn list_item(&self, item: &[Block]) -> Html {
         match item {
             [Block::Paragraph(items)] => self.inlines(items),

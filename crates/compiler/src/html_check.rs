@@ -21,14 +21,14 @@ const FORBIDDEN_ELEMENTS: &[&str] = &[
 
 /// Classes from nhsuk-frontend the widget understands: the components it
 /// models (their markup comes from the app, so the classes themselves are
-/// then dropped) and the details and table classes the help centre writes.
+/// then dropped) and the details and list classes the help centre writes.
+/// Tables, care cards and do and don't lists are not used by the help
+/// centre: their classes and elements warn.
 const KNOWN_CLASSES: &[&str] = &[
     "nhsuk-inset-text", "nhsuk-warning-callout", "nhsuk-warning-callout__label", "nhsuk-contents-list",
     "nhsuk-contents-list__list", "nhsuk-contents-list__item", "nhsuk-contents-list__link",
     "nhsuk-contents-list__current", "nhsuk-u-visually-hidden", "nhsuk-details", "nhsuk-expander",
-    "nhsuk-details__summary", "nhsuk-details__summary-text", "nhsuk-details__text", "nhsuk-table",
-    "nhsuk-table-responsive", "nhsuk-table-container", "nhsuk-table__caption", "nhsuk-table__head",
-    "nhsuk-table__body", "nhsuk-table__row", "nhsuk-table__header", "nhsuk-table__cell", "nhsuk-list",
+    "nhsuk-details__summary", "nhsuk-details__summary-text", "nhsuk-details__text", "nhsuk-list",
     "nhsuk-list--bullet", "nhsuk-list--number", "nhsuk-body", "nhsuk-body-s", "nhsuk-body-m",
     "nhsuk-body-l",
 ];

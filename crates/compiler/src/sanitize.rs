@@ -5,8 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 pub const TAGS: &[&str] = &[
     "p", "ul", "ol", "li", "strong", "b", "em", "i", "a", "details", "summary", "h1", "h2", "h3",
-    "h4", "h5", "h6", "br", "hr", "div", "span", "nav", "table", "caption", "thead", "tbody", "tr",
-    "th", "td",
+    "h4", "h5", "h6", "br", "hr", "div", "span", "nav",
 ];
 
 /// The classes the structure pass reads to find NHS.UK components; every

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 
 use help_core::error_code::codes_in;
-use help_core::{Block, ContentsItem, Inline, LinkTarget, Section, TableCell};
+use help_core::{Block, ContentsItem, Inline, LinkTarget, Section};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
@@ -278,7 +278,6 @@ fn blocks_at(nodes: &[&Node], ids: &mut Ids, depth: usize) -> Vec<Block> {
             "div" if node.has_class(INSET_TEXT) => blocks.push(inset_text(&children, ids, depth)),
             "div" if node.has_class(WARNING_CALLOUT) => blocks.push(warning_callout(&children, ids, depth)),
             "nav" if node.has_class(CONTENTS_LIST) => blocks.push(contents_list(node)),
-            "table" => blocks.push(table(node, ids, depth)),
             "p" | "summary" => {
                 let inlines = hidden_if(node, inlines_of(&children));
                 if !inlines.is_empty() {
@@ -376,44 +375,6 @@ fn contents_list(node: &Node) -> Block {
         heading: heading.unwrap_or_else(|| "Contents".to_owned()),
         items,
     }
-}
-
-/// A `<table>`: its caption, the header row (`<thead>`'s), and the body rows
-/// wherever the source put them.
-fn table(node: &Node, ids: &mut Ids, depth: usize) -> Block {
-    let mut caption = Vec::new();
-    let mut head = Vec::new();
-    let mut rows = Vec::new();
-    let cells = |tr: &Node, ids: &mut Ids| -> Vec<TableCell> {
-        tr.children()
-            .iter()
-            .filter(|c| matches!(c.name(), "th" | "td"))
-            .map(|cell| TableCell {
-                header: cell.name() == "th",
-                blocks: blocks_at(&cell.children().iter().collect::<Vec<_>>(), ids, depth + 2),
-            })
-            .collect()
-    };
-    for child in node.children() {
-        match child.name() {
-            "caption" => caption = inlines_of(&child.children().iter().collect::<Vec<_>>()),
-            "thead" => {
-                for tr in child.children().iter().filter(|c| c.name() == "tr") {
-                    let row = cells(tr, ids);
-                    if head.is_empty() {
-                        head = row;
-                    } else {
-                        rows.push(row);
-                    }
-                }
-            }
-            "tbody" | "tfoot" => rows.extend(child.children().iter().filter(|c| c.name() == "tr").map(|tr| cells(tr, ids))),
-            "tr" => rows.push(cells(child, ids)),
-            _ => {}
-        }
-    }
-    rows.retain(|row| !row.is_empty());
-    Block::Table { caption, head, rows }
 }
 
 /// Inline content with HTML's whitespace rules applied: runs collapse to one

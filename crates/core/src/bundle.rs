@@ -11,7 +11,7 @@
 
 
 use crate::error_code::{parse_code, ErrorCode};
-use crate::model::{Block, ContentsItem, Inline, LinkTarget, Page, PageKind, Partner, Place, Reference, Section, Site, TableCell};
+use crate::model::{Block, ContentsItem, Inline, LinkTarget, Page, PageKind, Partner, Place, Reference, Section, Site};
 use crate::search::{Doc, Posting, SearchIndex};
 
 /// Why a bundle could not be read: the path to the value and what was wrong.
@@ -342,7 +342,6 @@ read_struct!(Reference { code, place, also });
 read_struct!(Place { page, section, details, heading; naming });
 read_struct!(SearchIndex { docs, stems, postings, words, average_len, synonyms, references, site });
 read_struct!(ContentsItem { current, inlines });
-read_struct!(TableCell { header, blocks });
 read_struct!(Doc { page, section, details, heading, len });
 
 impl Read for Posting {
@@ -395,10 +394,6 @@ impl Read for Block {
             ("ContentsList", c) => {
                 let map = object(c.ok_or("`ContentsList` has no content")?)?;
                 Ok(Block::ContentsList { label: field(map, "label")?, heading: field(map, "heading")?, items: field(map, "items")? })
-            }
-            ("Table", c) => {
-                let map = object(c.ok_or("`Table` has no content")?)?;
-                Ok(Block::Table { caption: field(map, "caption")?, head: field(map, "head")?, rows: field(map, "rows")? })
             }
             (other, _) => Err(format!("unknown block `{other}`")),
         }

@@ -8,6 +8,8 @@
 pub const ROOT: &str = "app";
 /// The skip link's target.
 pub const MAIN: &str = "maincontent";
+/// The skip link's target: `#` and [`MAIN`], written out so the app need not format it.
+pub const MAIN_HREF: &str = "#maincontent";
 /// "On this page" on longer articles.
 pub const CONTENTS_HEADING: &str = "contents-heading";
 /// The search box, its hint and its list of results.
@@ -36,6 +38,11 @@ pub fn is_reserved(id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_skip_link_points_at_main() {
+        assert_eq!(MAIN_HREF, format!("#{MAIN}"));
+    }
 
     #[test]
     fn the_apps_ids_are_reserved_and_others_are_not() {

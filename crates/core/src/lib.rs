@@ -17,5 +17,5 @@ pub mod search;
 pub mod walk;
 
 pub use error_code::ErrorCode;
-pub use model::{Block, ContentsItem, Inline, TableCell, LinkTarget, Naming, Page, PageKind, Partner, Place, Reference, Section, Site};
+pub use model::{Block, ContentsItem, Inline, LinkTarget, Naming, Page, PageKind, Partner, Place, Reference, Section, Site};
 pub use route::Route;

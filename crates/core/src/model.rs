@@ -189,11 +189,6 @@ pub enum Block {
         heading: String,
         items: Vec<ContentsItem>,
     },
-    Table {
-        caption: Vec<Inline>,
-        head: Vec<TableCell>,
-        rows: Vec<Vec<TableCell>>,
-    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -201,13 +196,6 @@ pub struct ContentsItem {
     /// The page being read: shown, not linked.
     pub current: bool,
     pub inlines: Vec<Inline>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TableCell {
-    /// A header cell (`<th>`): for its column in the head, its row in the body.
-    pub header: bool,
-    pub blocks: Vec<Block>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -46,10 +46,6 @@ pub fn blocks<'a>(blocks: &'a [Block], visitor: &mut impl Visitor<'a>) {
                     self::blocks(blocks, visitor);
                 }
                 Block::ContentsList { items, .. } => items.iter().for_each(|item| inlines(&item.inlines, visitor)),
-                Block::Table { caption, head, rows } => {
-                    inlines(caption, visitor);
-                    head.iter().chain(rows.iter().flatten()).for_each(|cell| self::blocks(&cell.blocks, visitor));
-                }
                 Block::Rule => {}
             }
         }
@@ -96,10 +92,6 @@ pub fn inlines_mut(blocks: &mut [Block], f: &mut impl FnMut(&mut Inline)) {
                 inlines_mut(blocks, f);
             }
             Block::ContentsList { items, .. } => items.iter_mut().for_each(|item| each(&mut item.inlines, f)),
-            Block::Table { caption, head, rows } => {
-                each(caption, f);
-                head.iter_mut().chain(rows.iter_mut().flatten()).for_each(|cell| inlines_mut(&mut cell.blocks, f));
-            }
             Block::Rule => {}
         }
     }
@@ -145,8 +137,8 @@ pub fn text(blocks: &[Block], include_details: bool, out: &mut String) {
                 }
                 Block::Details { .. } | Block::Rule | Block::ContentsList { .. } => false,
                 _ => {
-                    // A callout's label or a table's caption runs into what follows.
-                    if matches!(block, Block::WarningCallout { .. } | Block::Table { .. }) {
+                    // A callout's label runs into what follows.
+                    if matches!(block, Block::WarningCallout { .. }) {
                         self.out.push(' ');
                     }
                     true

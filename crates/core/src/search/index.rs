@@ -58,25 +58,28 @@ impl SearchIndex {
     /// changed on its way is refused here, so search can say it is
     /// unavailable instead of the app failing.
     pub fn check(&self) -> Result<(), String> {
+        // Plain loops and fixed messages: this runs in the wasm, where each
+        // iterator adapter and `format!` costs bytes.
         let docs = self.docs.len();
-        if self.postings.len() != self.stems.len() {
-            return Err(format!("{} stems but {} posting lists", self.stems.len(), self.postings.len()));
+        let stems = self.stems.len();
+        let problem = if self.postings.len() != stems {
+            Some("the stems and posting lists differ in number")
+        } else if (1..stems).any(|i| self.stems[i - 1] >= self.stems[i]) {
+            Some("the stems are not sorted")
+        } else if (1..self.words.len()).any(|i| self.words[i - 1].0 > self.words[i].0) {
+            Some("the words are not sorted")
+        } else if self.words.iter().any(|(_, stem)| *stem as usize >= stems) {
+            Some("a word points past the stems")
+        } else if self.postings.iter().any(|list| list.iter().any(|p| p.0 as usize >= docs)) {
+            Some("a posting points past the documents")
+        } else if self.references.iter().any(|(_, places)| places.iter().any(|d| *d as usize >= docs)) {
+            Some("a reference points past the documents")
+        } else {
+            None
+        };
+        match problem {
+            Some(problem) => Err(problem.into()),
+            None => Ok(()),
         }
-        if self.stems.windows(2).any(|w| w[0] >= w[1]) {
-            return Err("the stems are not sorted".into());
-        }
-        if self.words.windows(2).any(|w| w[0].0 > w[1].0) {
-            return Err("the words are not sorted".into());
-        }
-        if let Some((word, _)) = self.words.iter().find(|(_, stem)| *stem as usize >= self.stems.len()) {
-            return Err(format!("the word `{word}` points past the stems"));
-        }
-        if self.postings.iter().flatten().any(|p| p.0 as usize >= docs) {
-            return Err("a posting points past the documents".into());
-        }
-        if self.references.iter().flat_map(|(_, places)| places).any(|d| *d as usize >= docs) {
-            return Err("a reference points past the documents".into());
-        }
-        Ok(())
     }
 }
