@@ -118,13 +118,7 @@ pub fn parse(split: &Split<'_>, report: &mut Reporter) -> Option<FrontMatter> {
     };
     let mut text = |key: &str, report: &mut Reporter| -> Option<Field<String>> {
         let field = take(key)?;
-        let value = match &field.value {
-            Scalar::String(s) => s.trim().to_owned(),
-            Scalar::Integer(i) => i.to_string(),
-            Scalar::FloatingPoint(f) => f.to_string(),
-            Scalar::Boolean(b) => b.to_string(),
-            Scalar::Null => String::new(),
-        };
+        let value = scalar_as_written(&field.value);
         if value.is_empty() {
             report.error(field.line, format!("`{key}` is empty"));
             return None;
@@ -147,13 +141,7 @@ pub fn parse(split: &Split<'_>, report: &mut Reporter) -> Option<FrontMatter> {
     let position = take("position");
     let mut date = |key: &str, report: &mut Reporter| -> Option<Field<time::Date>> {
         let field = take(key)?;
-        let text = match &field.value {
-            Scalar::String(s) => s.trim().to_owned(),
-            Scalar::Integer(i) => i.to_string(),
-            Scalar::FloatingPoint(f) => f.to_string(),
-            Scalar::Boolean(b) => b.to_string(),
-            Scalar::Null => String::new(),
-        };
+        let text = scalar_as_written(&field.value);
         match crate::dates::parse_date(&text) {
             Ok(value) => Some(Field { value, line: field.line }),
             Err(problem) => {
@@ -246,6 +234,18 @@ pub fn parse(split: &Split<'_>, report: &mut Reporter) -> Option<FrontMatter> {
         reviewed,
         review_due,
     })
+}
+
+/// A scalar value as the editor wrote it, trimmed: YAML may read `3` as a
+/// number or `true` as a flag where a key wants text.
+fn scalar_as_written(value: &Scalar<'_>) -> String {
+    match value {
+        Scalar::String(s) => s.trim().to_owned(),
+        Scalar::Integer(i) => i.to_string(),
+        Scalar::FloatingPoint(f) => f.to_string(),
+        Scalar::Boolean(b) => b.to_string(),
+        Scalar::Null => String::new(),
+    }
 }
 
 pub(crate) fn scalar_text<'a>(data: &YamlData<'a, MarkedYaml<'a>>) -> Option<String> {

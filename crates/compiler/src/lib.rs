@@ -290,14 +290,12 @@ pub fn compile(sources: &[Source], settings: &Settings) -> Result<Compiled, Fail
         .filter(|(_, p)| p.front.reviewed.is_some() || p.front.review_due.is_some())
         .map(|(page, p)| review::Review { file: p.report.file.clone(), page, reviewed: p.front.reviewed.clone(), due: p.front.review_due.clone() })
         .collect();
-    for (review, warning) in reviews.iter().flat_map(|r| review::overdue_warnings(std::slice::from_ref(r), settings.today).into_iter().map(move |w| (r.page, w))) {
-        parsed[review].report.diagnostics.push(warning);
-    }
 
     let mut diagnostics: Vec<Diagnostic> = reports
         .into_iter()
         .chain(parsed.iter_mut().map(|p| std::mem::replace(&mut p.report, Reporter::new(PathBuf::new()))))
         .flat_map(|r| r.diagnostics)
+        .chain(review::overdue_warnings(&reviews, settings.today))
         .collect();
     diagnostics.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {

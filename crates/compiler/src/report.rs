@@ -61,7 +61,10 @@ pub fn article_figures(site: &Site) -> Vec<ArticleFigures> {
 
 /// The one-line summary `help-content check` ends with.
 pub fn summary_line(site: &Site, reviews: &[Review], today: Date) -> String {
-    let figures = article_figures(site);
+    summary(&article_figures(site), site, reviews, today)
+}
+
+fn summary(figures: &[ArticleFigures], site: &Site, reviews: &[Review], today: Date) -> String {
     let mut ages: Vec<f64> = figures.iter().flat_map(|a| a.sections.iter().filter_map(|s| s.reading_age)).collect();
     ages.sort_by(f64::total_cmp);
     let median = match ages.len() {
@@ -119,7 +122,7 @@ pub fn render(compiled: Option<&Compiled>, diagnostics: &[Diagnostic], published
     if let Some(compiled) = compiled {
         let site = &compiled.site;
         let figures = article_figures(site);
-        html.push_str(&format!("<p class=\"summary\">{}</p>\n", escape(&summary_line(site, &compiled.reviews, today))));
+        html.push_str(&format!("<p class=\"summary\">{}</p>\n", escape(&summary(&figures, site, &compiled.reviews, today))));
         html.push_str(&chart(&figures, site));
         articles(&mut html, &figures, compiled, today);
         references(&mut html, site, published);

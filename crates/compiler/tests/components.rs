@@ -36,6 +36,14 @@ fn hidden(s: &str) -> Inline {
     Inline::VisuallyHidden(vec![text(s)])
 }
 
+/// Each of `expected` is part of one of the build's warnings.
+fn assert_warns(compiled: &Compiled, expected: &[&str]) {
+    let warnings: Vec<String> = compiled.warnings.iter().map(|w| w.to_string()).collect();
+    for expected in expected {
+        assert!(warnings.iter().any(|w| w.contains(expected)), "{expected}\nnot in {warnings:#?}");
+    }
+}
+
 #[test]
 fn inset_text_is_one_block_with_its_hidden_label() {
     let compiled = compile_article(&article(
@@ -127,14 +135,11 @@ fn a_table_is_not_a_component_the_help_centre_uses_so_it_warns_and_keeps_its_tex
         "<table class=\"nhsuk-table\">\n<tr><th>Type</th><td>Passport</td></tr>\n</table>\n\nAfter the table.\n",
     )))
     .unwrap_or_else(|e| panic!("{e}"));
-    let warnings: Vec<String> = compiled.warnings.iter().map(|w| w.to_string()).collect();
-    for expected in [
+    assert_warns(&compiled, &[
         "components.md:12: warning: `<table>` is not an element help articles use: it is dropped and its text shown as ordinary text",
         "components.md:12: warning: class `nhsuk-table` on `<table>` is not an NHS.UK component the widget renders",
         "components.md:13: warning: `<td>` is not an element help articles use",
-    ] {
-        assert!(warnings.iter().any(|w| w.contains(expected)), "{expected}\nnot in {warnings:#?}");
-    }
+    ]);
     let text: Vec<String> = page(&compiled).sections[0].blocks.iter().map(|b| format!("{b:?}")).collect();
     assert!(text.iter().any(|b| b.contains("Passport")), "{text:?}");
     assert_eq!(page(&compiled).sections[0].blocks.last(), Some(&para("After the table.")));
@@ -146,14 +151,11 @@ fn an_unknown_class_or_element_warns_with_file_line_and_what_happened() {
         "## First\n\n<div class=\"nhsuk-card nhsuk-card--care\"><p>Urgent.</p></div>\n\n<blockquote>Quoted.</blockquote>\n",
     ))
     .unwrap_or_else(|e| panic!("{e}"));
-    let warnings: Vec<String> = compiled.warnings.iter().map(|w| w.to_string()).collect();
-    for expected in [
+    assert_warns(&compiled, &[
         "components.md:12: warning: class `nhsuk-card` on `<div>` is not an NHS.UK component the widget renders: the class is dropped and its content shown as ordinary text",
         "components.md:12: warning: class `nhsuk-card--care`",
         "components.md:14: warning: `<blockquote>` is not an element help articles use: it is dropped and its text shown as ordinary text",
-    ] {
-        assert!(warnings.iter().any(|w| w.contains(expected)), "{expected}\nnot in {warnings:#?}");
-    }
+    ]);
     // And the text is still there.
     assert_eq!(page(&compiled).sections[0].blocks, vec![para("Urgent."), para("Quoted.")]);
 }
