@@ -160,3 +160,60 @@ fn the_browser_reads_the_bundles_exactly_as_the_compiler_wrote_them() {
         assert_eq!(help_core::bundle::index_from_json(&json).unwrap(), index, "{}", dir.display());
     }
 }
+
+/// The help centre's other articles (the fixture corpus), which the ranking
+/// was not written against.
+fn help_centre() -> (Site, SearchIndex) {
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/help-centre");
+    let compiled = compile_dir(&content, &Settings::default()).unwrap_or_else(|e| panic!("{e}"));
+    let index = search_index(&compiled.site, &content);
+    (compiled.site, index)
+}
+
+#[test]
+fn a_word_two_edits_from_the_only_close_term_still_finds_it_and_says_so() {
+    let (site, index) = help_centre();
+    // Five letters allow one typo; "pasky" is two from "passkey".
+    let results = index.search("pasky", 5);
+    assert_eq!(results.corrected.as_deref(), Some("passkey"));
+    let found = top(&site, &index, "pasky", 3);
+    assert!(found.iter().all(|f| f.starts_with("passkeys.html")), "{found:#?}");
+    // The rest of the query is kept as typed.
+    assert_eq!(index.search("how do i remove a pasky", 5).corrected.as_deref(), Some("how do i remove a passkey"));
+    // One typo is corrected too; a word the content has, or a word being typed, is not.
+    assert_eq!(index.search("pasword", 5).corrected.as_deref(), Some("password"));
+    for query in ["passkey", "passport", "passk", "what is a passkey"] {
+        assert_eq!(index.search(query, 5).corrected, None, "{query}");
+    }
+    // Searching for exactly what was typed: no misspelling is forgiven.
+    assert!(index.search_with("pasky", 5, false).hits.is_empty());
+    assert_eq!(index.search_with("passk", 5, false).hits.len(), 5);
+    // Four letters or fewer never get two edits: "pkey" would reach too far.
+    assert!(index.search("xqzv", 5).hits.is_empty());
+}
+
+#[test]
+fn closer_spellings_rank_above_two_edit_matches() {
+    let (site, index) = help_centre();
+    // "pasword" is one edit from "password": the password article leads.
+    let found = top(&site, &index, "pasword", 3);
+    assert!(found.iter().all(|f| f.starts_with("passwords.html")), "{found:#?}");
+}
+
+#[test]
+fn a_word_the_content_uses_is_not_read_as_a_misspelling() {
+    let (site, index) = real();
+    // "passport" is two edits from "password", but it is a word of its own.
+    let found = top(&site, &index, "passport", 5);
+    assert!(found.iter().all(|f| !f.contains("password")), "{found:#?}");
+}
+
+#[test]
+fn a_heading_holding_every_word_beats_bodies_that_mention_them() {
+    let (_, index) = help_centre();
+    for (query, words) in [("new phone", &["new", "phone"][..]), ("delete my nhs login", &["delete", "nhs", "login"]), ("photo id accepted", &["photo", "id", "accept"])] {
+        let results = index.search(query, 1);
+        let heading = index.docs[results.hits[0].doc as usize].heading.to_lowercase();
+        assert!(words.iter().all(|w| heading.contains(w)), "{query}: {heading}");
+    }
+}

@@ -12,6 +12,12 @@ use super::text::{self, distance_chars, stem, typo_budget, words};
 const FIELD_WEIGHTS: [f32; FIELD_COUNT] = [1.5, 3.0, 1.0];
 const FIELD_LENGTH_NORMALISATION: [f32; FIELD_COUNT] = [0.3, 0.5, 0.75];
 const K1: f32 = 1.2;
+const REFERENCE_STEP: f32 = 1000.0;
+const REFERENCE_PLACES: usize = 100;
+const HEADING: usize = 1;
+/// A section whose heading holds the query's words answers it: it ranks
+/// above sections whose bodies only mention them.
+const HEADING_BOOST: f32 = 1.0;
 
 /// How much a match counts, by how the query word met the indexed word.
 const EXACT: f32 = 1.0;
@@ -24,8 +30,7 @@ const TWO_TYPOS: f32 = 0.45;
 /// what it is about.
 const STOP_WORD_WEIGHT: f32 = 0.3;
 const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "for", "from", "have", "how", "i", "if",
-    "in", "is", "it", "me", "my", "of", "on", "or", "the", "to", "was", "what", "when", "why", "with", "you", "your",
+    "a", "am", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "did", "do", "does", "for", "from", "get", "got", "had", "has", "have", "how", "i", "if", "in", "into", "is", "it", "me", "my", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "what", "when", "where", "which", "who", "why", "will", "with", "you", "your",
 ];
 
 /// Bounds that keep any query, however long or strange, cheap.
@@ -41,11 +46,14 @@ pub struct Hit {
 }
 
 /// What a query found: the hits, best first, and the stems that matched
-/// (for highlighting).
+/// (for highlighting), and any correction.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Results {
     pub hits: Vec<Hit>,
     pub matched: Vec<String>,
+    /// The query as it was read when a word matched only as a misspelling
+    /// of another ("pasky" → "passkey"), for "Showing results for".
+    pub corrected: Option<String>,
 }
 
 impl SearchIndex {
@@ -73,30 +81,47 @@ impl SearchIndex {
         weighted * (K1 + 1.0) / (K1 + weighted)
     }
 
-    /// The stems a query word may stand for, with how strongly each counts.
-    fn alternatives(&self, word: &str, as_prefix: bool, synonyms: &[String]) -> Vec<(usize, f32)> {
+    /// The stems a query word may stand for, with how strongly each counts,
+    /// and the word it was taken for when only a misspelling matched.
+    fn alternatives(&self, word: &str, as_prefix: bool, synonyms: &[String], tolerant: bool) -> (Vec<(usize, f32)>, Option<&str>) {
         let mut found: Vec<(usize, f32)> = Vec::new();
-        let mut add = |stem: usize, quality: f32| match found.iter_mut().find(|(s, _)| *s == stem) {
+        let add = |found: &mut Vec<(usize, f32)>, stem: usize, quality: f32| match found.iter_mut().find(|(s, _)| *s == stem) {
             Some(entry) => entry.1 = entry.1.max(quality),
             None => found.push((stem, quality)),
         };
-        if let Some(s) = self.stem_index(&stem(word)) {
-            add(s, EXACT);
+        let known = self.stem_index(&stem(word));
+        if let Some(s) = known {
+            add(&mut found, s, EXACT);
         }
         for synonym in synonyms {
             if let Some(s) = self.stem_index(&stem(synonym)) {
-                add(s, SYNONYM);
+                add(&mut found, s, SYNONYM);
             }
         }
         if as_prefix && word.chars().count() >= 2 {
             let start = self.words.partition_point(|(w, _)| w.as_str() < word);
             for (w, s) in self.words[start..].iter().take_while(|(w, _)| w.starts_with(word)).take(MAX_PREFIX_EXPANSIONS) {
-                add(*s as usize, if w == word { EXACT } else { PREFIX });
+                add(&mut found, *s as usize, if w == word { EXACT } else { PREFIX });
             }
         }
-        let budget = typo_budget(word);
-        if budget > 0 {
-            let typed: Vec<char> = word.chars().collect();
+        // A word the content itself uses is what the person meant: it is not
+        // a misspelling of some other word ("passport" is not "password").
+        if known.is_some() || !tolerant {
+            return (found, None);
+        }
+        let exact = !found.is_empty();
+        let typed: Vec<char> = word.chars().collect();
+        // The usual budget, then, when nothing at all matched a word of five
+        // letters or more, two edits: a near miss beats no answer.
+        let mut budgets = vec![typo_budget(word)];
+        if !exact && typed.len() >= 5 && budgets[0] < 2 {
+            budgets.push(2);
+        }
+        let mut nearest: Option<(usize, f32, &str)> = None;
+        for budget in budgets {
+            if budget == 0 || !found.is_empty() && budget > typo_budget(word) {
+                continue;
+            }
             let (mut candidate, mut rows) = (Vec::new(), Vec::new());
             for (w, s) in &self.words {
                 // A character is at most 4 bytes: a cheap bound before decoding.
@@ -107,12 +132,20 @@ impl SearchIndex {
                 candidate.extend(w.chars());
                 if let Some(d) = distance_chars(&typed, &candidate, budget, &mut rows) {
                     if d > 0 {
-                        add(*s as usize, if d == 1 { ONE_TYPO } else { TWO_TYPOS });
+                        // Two edits reach many words ("pasky" is as far from
+                        // "pass" as from "passkey"): the one sharing more of
+                        // the typed letter pairs is the likelier meaning.
+                        let likeness = bigram_likeness(&typed, &candidate);
+                        add(&mut found, *s as usize, if d == 1 { ONE_TYPO } else { TWO_TYPOS * (1.0 + likeness) / 2.0 });
+                        // The correction shown: the closest and likeliest word.
+                        if nearest.is_none_or(|(nd, nl, _)| d < nd || d == nd && likeness > nl) {
+                            nearest = Some((d, likeness, w));
+                        }
                     }
                 }
             }
         }
-        found
+        (found, if exact { None } else { nearest.map(|(_, _, w)| w) })
     }
 
     /// Words of other phrases in any synonym group one of whose phrases the
@@ -137,8 +170,15 @@ impl SearchIndex {
         out
     }
 
-    /// Ranks documents for `query`, best first, at most `limit`.
+    /// Ranks documents for `query`, best first, at most `limit`, forgiving
+    /// misspellings.
     pub fn search(&self, query: &str, limit: usize) -> Results {
+        self.search_with(query, limit, true)
+    }
+
+    /// [`Self::search`], or with `tolerant` false only the words as typed
+    /// (and their prefixes and synonyms): "search instead for" a correction.
+    pub fn search_with(&self, query: &str, limit: usize, tolerant: bool) -> Results {
         let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
         let terms: Vec<String> = words(&query).take(MAX_QUERY_WORDS).collect();
         // Dense per-document arrays: cheaper than maps at these sizes, and
@@ -146,12 +186,14 @@ impl SearchIndex {
         let docs = self.docs.len();
         let mut scores = vec![0f32; docs];
 
-        // A query that reads as an error reference: its guidance first.
+        // A query that reads as an error reference: its guidance first, in
+        // the reference's order, whatever the words add (they add less than
+        // a step: at most 12 words, each a saturated BM25F times its boosts).
         if let Some(code) = parse_code(&query) {
             if let Some((_, places)) = self.references.iter().find(|(c, _)| *c == code) {
                 for (rank, doc) in places.iter().enumerate() {
                     if let Some(score) = scores.get_mut(*doc as usize) {
-                        *score = 1000.0 - rank as f32;
+                        *score = REFERENCE_STEP * (REFERENCE_PLACES - rank.min(REFERENCE_PLACES - 1)) as f32;
                     }
                 }
             }
@@ -164,15 +206,22 @@ impl SearchIndex {
         let mut total_weight = 0f32;
         let mut matched: Vec<String> = Vec::new();
         let mut best = vec![0f32; docs];
+        let mut corrected: Option<Vec<String>> = None;
+        let mut in_heading = vec![false; docs];
+        let mut heading_covered = vec![0f32; docs];
         for (i, term) in terms.iter().enumerate() {
             let as_prefix = ends_in_word && i + 1 == terms.len();
-            let alternatives = self.alternatives(term, as_prefix, &synonyms[i]);
+            let (alternatives, correction) = self.alternatives(term, as_prefix, &synonyms[i], tolerant);
+            if let Some(word) = correction {
+                corrected.get_or_insert_with(|| terms.clone())[i] = word.to_owned();
+            }
             let importance = if STOP_WORDS.contains(&term.as_str()) { STOP_WORD_WEIGHT } else { 1.0 };
             // Another word standing in for one the content has may not count
             // for more than that word would: a rare synonym must not outrank
             // the word the person typed.
             let own_idf = self.stem_index(&stem(term)).map(|s| self.idf(s));
             best.iter_mut().for_each(|b| *b = 0.0);
+            in_heading.iter_mut().for_each(|h| *h = false);
             let mut weight: f32 = 0.0;
             for (stem, quality) in alternatives {
                 let idf = match own_idf {
@@ -186,6 +235,7 @@ impl SearchIndex {
                 for posting in &self.postings[stem] {
                     if let Some(b) = best.get_mut(posting.0 as usize) {
                         *b = b.max(quality * idf * self.bm25f(posting));
+                        in_heading[posting.0 as usize] |= posting.1[HEADING] > 0;
                     }
                 }
             }
@@ -196,13 +246,17 @@ impl SearchIndex {
                     sums[doc] += best[doc];
                     covered[doc] += weight;
                 }
+                if in_heading[doc] {
+                    heading_covered[doc] += weight;
+                }
             }
             total_weight += weight;
         }
         if total_weight > 0.0 {
             for doc in 0..docs {
                 let coverage = covered[doc] / total_weight;
-                scores[doc] += sums[doc] * coverage * coverage;
+                let in_heading = heading_covered[doc] / total_weight;
+                scores[doc] += sums[doc] * coverage * coverage * (1.0 + HEADING_BOOST * in_heading * in_heading);
             }
         }
 
@@ -210,7 +264,16 @@ impl SearchIndex {
         // Ties keep document order: the sort key includes it.
         hits.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
         hits.truncate(limit);
-        Results { hits, matched }
+        Results { hits, matched, corrected: corrected.map(|words| words.join(" ")) }
     }
 }
 
+/// The share of the typed word's letter pairs that `candidate` also has:
+/// 1 when it holds every pair typed, 0 when none.
+fn bigram_likeness(typed: &[char], candidate: &[char]) -> f32 {
+    if typed.len() < 2 {
+        return 0.0;
+    }
+    let shared = typed.windows(2).filter(|pair| candidate.windows(2).any(|other| other == *pair)).count();
+    shared as f32 / (typed.len() - 1) as f32
+}
