@@ -131,6 +131,11 @@ pub fn replace_query(query: &str) {
     }
 }
 
+/// A link to this page searching for `query`.
+pub fn query_href(query: &str) -> String {
+    format!("?q={}", String::from(js_sys::encode_uri_component(query)))
+}
+
 /// The text at `url` (same origin), or an error if it cannot be fetched.
 pub async fn fetch_text(url: &str) -> Result<String, JsValue> {
     let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(url)).await?.dyn_into()?;

@@ -3,7 +3,7 @@
 //! `aria-activedescendant`), Enter opens one, Escape clears the query. The
 //! results stand in place of the page while there is a query.
 
-use help_core::search::{doc_text, snippet, Hit, SearchIndex, MAX_QUERY_CHARS};
+use help_core::search::{doc_text, snippet, Hit, Results, SearchIndex, MAX_QUERY_CHARS};
 use help_core::Site;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -48,14 +48,16 @@ fn href(site: &Site, index: &SearchIndex, hit: &Hit) -> Option<String> {
 pub fn search(props: &SearchProps) -> Html {
     let site = content::site();
     let active = use_state(|| None::<usize>);
+    // "Search instead for" what was typed, after a correction.
+    let literal = use_state(|| false);
     let results = {
         let (query, index) = (props.query.clone(), props.index.clone());
         // Searching and cutting snippets happen once per query, not again
         // on every arrow key that only moves the active option.
-        use_memo((query, index), |(query, index)| match index {
+        use_memo((query, index, *literal), |(query, index, literal)| match index {
             // Typed text gets the same NFKC normalisation as the address bar's.
             IndexState::Ready(index) if !query.trim().is_empty() => {
-                let results = index.search(&browser::nfkc(query), MAX_RESULTS);
+                let results = index.search_with(&browser::nfkc(query), MAX_RESULTS, !literal);
                 let snippets: Vec<Vec<(String, bool)>> = results
                     .hits
                     .iter()
@@ -70,9 +72,12 @@ pub fn search(props: &SearchProps) -> Html {
         })
     };
     {
-        // A new query starts with no option active.
-        let active = active.clone();
-        use_effect_with(props.query.clone(), move |_| active.set(None));
+        // A new query starts with no option active, and forgiving typos.
+        let (active, literal) = (active.clone(), literal.clone());
+        use_effect_with(props.query.clone(), move |_| {
+            active.set(None);
+            literal.set(false);
+        });
     }
     let hits: &[Hit] = results.as_ref().as_ref().map_or(&[], |(r, _)| &r.hits);
     let open = |i: usize| match (&props.index, hits.get(i)) {
@@ -117,8 +122,10 @@ pub fn search(props: &SearchProps) -> Html {
         _ if !has_query => (String::new(), String::new()),
         (IndexState::Failed, _) => ("Search is not available right now".to_owned(), "Search is not available right now.".to_owned()),
         (IndexState::Ready(_), Some(r)) if r.hits.is_empty() => (format!("No results for “{shown}”"), "No results".to_owned()),
-        (IndexState::Ready(_), Some(r)) if r.hits.len() == 1 => (format!("Results for “{shown}”"), "1 result".to_owned()),
-        (IndexState::Ready(_), Some(r)) => (format!("Results for “{shown}”"), format!("{} results", r.hits.len())),
+        (IndexState::Ready(_), Some(Results { corrected: Some(corrected), hits, .. })) => {
+            (format!("Showing results for “{corrected}”"), format!("{} for {corrected}", count(hits.len())))
+        }
+        (IndexState::Ready(_), Some(r)) => (format!("Results for “{shown}”"), count(r.hits.len())),
         _ => ("Searching…".to_owned(), "Loading search…".to_owned()),
     };
     let expanded = has_query && !hits.is_empty();
@@ -162,6 +169,9 @@ pub fn search(props: &SearchProps) -> Html {
             if has_query {
                 <h1 class="nhsuk-heading-m app-search__summary" tabindex="-1">{ summary }</h1>
             }
+            if let Some(Results { corrected: Some(_), .. }) = results.as_ref().as_ref().map(|(r, _)| r) {
+                { search_instead(shown, &literal) }
+            }
             <ul id={LISTBOX_ID} role="listbox" aria-label="Search results" class="app-search__results" hidden={!expanded}>
                 { for hits.iter().enumerate().map(option) }
             </ul>
@@ -174,6 +184,25 @@ pub fn search(props: &SearchProps) -> Html {
             }
         </div>
         </div>
+    }
+}
+
+fn count(results: usize) -> String {
+    if results == 1 { "1 result".to_owned() } else { format!("{results} results") }
+}
+
+/// After a correction, the query exactly as typed is one click away.
+fn search_instead(typed: &str, literal: &UseStateHandle<bool>) -> Html {
+    let literal = literal.clone();
+    let onclick = Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        literal.set(true);
+        browser::focus(INPUT_ID);
+    });
+    html! {
+        <p class="app-search__instead">
+            <a href={browser::query_href(typed)} {onclick}>{ "Search instead for “" }{ typed }{ "”" }</a>
+        </p>
     }
 }
 
