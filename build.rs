@@ -33,13 +33,13 @@ fn main() {
                 eprintln!("the compiled model does not read back: {e}");
                 std::process::exit(1);
             }
-            println!("cargo::rustc-env=SITE_VERSION={}", version_of(&json));
+            println!("cargo::rustc-env=SITE_VERSION={}", version_of(json.as_bytes()));
             let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("site.json");
             std::fs::write(&out, json).expect("OUT_DIR is writable");
             // The app fetches the search index (written beside the pages by
             // `help-content pages`) with this version, so a new index is never
             // read from an old cache.
-            let index = serde_json::to_string(&search_index(&compiled.site, content)).expect("the index serialises");
+            let index = search_index(&compiled.site, content).to_bytes();
             println!("cargo::rustc-env=SEARCH_INDEX_VERSION={}", version_of(&index));
         }
         Err(failed) => {

@@ -146,6 +146,16 @@ pub async fn fetch_text(url: &str) -> Result<String, JsValue> {
     text.as_string().ok_or_else(|| JsValue::from_str("not text"))
 }
 
+/// The bytes at `url` (same origin), or an error if they cannot be fetched.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, JsValue> {
+    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(url)).await?.dyn_into()?;
+    if !response.ok() {
+        return Err(JsValue::from_str("not found"));
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer()?).await?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// Puts keyboard focus in the element with `id`.
 pub fn focus(id: &str) {
     if let Some(el) = element(id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {

@@ -118,7 +118,7 @@ self.addEventListener('fetch', (event) => {
         }
       }
       // The search index is asked for with its build's version in the query.
-      const cached = await cache.match(request, { ignoreSearch: fileOf(url) === 'search-index.json' });
+      const cached = await cache.match(request, { ignoreSearch: fileOf(url) === 'search-index.bin' });
       return cached ?? fetch(request);
     })(),
   );

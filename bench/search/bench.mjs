@@ -9,20 +9,22 @@
 //        [--timeout-s 900] [--verbose]
 //
 // DIR (default target/search-bench) holds corpus-{real,500,5000}.json,
-// index-{real,500,5000}.json and engine/search_engine{.js,_bg.wasm}.
+// index-{real,500,5000}.bin and engine/search_engine{.js,_bg.wasm}.
 // FILE (default /work/shared/queries/public.json, i.e. ../shared/queries/public.json
 // from the repo root) is the query set. --verbose lists each query's rank.
 //
 // Per engine x corpus, in a fresh browser context (see page.mjs for details):
-//   load ms   median of 5: Engine.load(json) for ours (JSON string already
-//             fetched, wasm already instantiated); building the index from the
-//             docs for the JavaScript engines, which have no prebuilt index.
+//   read ms   median of 5: Engine.load(bytes) for ours (the packed index file
+//             already fetched, wasm already instantiated); building the index
+//             from the docs for the JavaScript engines, which have no prebuilt index.
+//   index     ours: the index file, raw and gzip -9 (the JavaScript engines
+//             build theirs from the documents, so ship those instead).
 //   p50/p95   microseconds per search over every distinct character prefix of
 //             every public query, each timed as a batch of >= 2 ms.
 //   success@k a query succeeds at k when one of its expected [pageName, heading]
 //             pairs labels one of the first k results; MRR over the first 10.
 //             Real corpus only.
-//   gzip      gzip -9 of what ships: wasm + JS glue + that corpus's index JSON for
+//   gzip      gzip -9 of what ships: wasm + JS glue + that corpus's index file for
 //             ours; the single ESM file loaded for each JavaScript engine.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -265,11 +267,15 @@ async function main() {
         if (result.relevance) {
           row.rel = relevance(result.relevance, queries, docs);
         }
+        if (engine === 'ours') {
+          const file = join(args.corpus, `index-${corpus}.bin`);
+          row.index = `${(await stat(file)).size} / ${await gz(file)}`;
+        }
         row.gzip =
           engine === 'ours'
             ? (await gz(join(args.corpus, ENGINE_WASM))) +
               (await gz(join(args.corpus, ENGINE_JS))) +
-              (await gz(join(args.corpus, `index-${corpus}.json`)))
+              (await gz(join(args.corpus, `index-${corpus}.bin`)))
             : await gz(join(root, PEERS[engine].file));
         process.stderr.write(`done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
         if (args.verbose && row.rel) {
@@ -295,15 +301,16 @@ async function main() {
   const dash = '–';
   const fmt = (x, d) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(d) : dash);
   const frac = (k, n) => `${(k / n).toFixed(2)} (${k}/${n})`;
-  const header = ['engine', 'corpus', 'docs', 'load ms', 'p50 µs', 'p95 µs', 'success@1', 'success@3', 'MRR', 'gzip bytes'];
+  const header = ['engine', 'corpus', 'docs', 'index bytes / gzip', 'read ms', 'p50 µs', 'p95 µs', 'success@1', 'success@3', 'MRR', 'gzip'];
   const lines = [`| ${header.join(' | ')} |`, `|${header.map((h, i) => (i < 2 ? ' --- ' : ' ---: ')).join('|')}|`];
   for (const r of rows) {
     const cells = r.error
-      ? [r.engine, r.corpus, String(r.docs), `ERROR: ${r.error.replaceAll('|', '\\|')}`, dash, dash, dash, dash, dash, dash]
+      ? [r.engine, r.corpus, String(r.docs), `ERROR: ${r.error.replaceAll('|', '\\|')}`, dash, dash, dash, dash, dash, dash, dash]
       : [
           r.engine,
           r.corpus,
           String(r.docs),
+          r.index ?? dash,
           fmt(r.loadMs, 2),
           fmt(r.p50, 1),
           fmt(r.p95, 1),
@@ -322,13 +329,13 @@ async function main() {
   console.log(lines.join('\n'));
   console.log('');
   console.log('Notes:');
-  console.log(`- gzip bytes: ours = ${ENGINE_WASM} + ${ENGINE_JS} + index-<corpus>.json, each gzip -9, summed.`);
+  console.log(`- gzip: ours = ${ENGINE_WASM} + ${ENGINE_JS} + index-<corpus>.bin, each gzip -9, summed; peers = their module.`);
   for (const [name, { pkg, file }] of Object.entries(PEERS)) {
     if (args.engines.includes(name)) console.log(`- ${pkg} ${versions[name]}: ${file}${name === 'minisearch' ? ' (the package ships no minified ESM build)' : ''}`);
   }
   console.log('- FlexSearch: Document index, tokenize "forward", search { suggest: true, limit: 10, merge: true }; fields declared heading, title, body, so the merged list is heading hits, then title-only, then body-only hits.');
   console.log('- Fuse.js: default options (threshold 0.6, location 0, distance 100, ignoreLocation false), keys title, heading, body; search limit 10.');
-  console.log('- load ms: median of 5; ours = Engine.load(json string), peers = index build from the docs.');
+  console.log('- read ms: median of 5; ours = Engine.load(index bytes), peers = index build from the docs.');
   console.log('- p50/p95: µs per search over each distinct character prefix of the public queries, each the mean of a batch of >= 2 ms.');
   for (const n of notes) console.log(`- ${n}`);
 }

@@ -23,20 +23,21 @@ let sink = 0; // consumed by every timed call so no work can be skipped
 async function fetchOk(url, as) {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}`);
+  if (as === 'bytes') return new Uint8Array(await res.arrayBuffer());
   return as === 'text' ? res.text() : res.json();
 }
 
 // Each adapter: prepare(ctx) once (imports, fetches; not timed), build() is the
 // timed "index load", and searcher(index) returns q -> ids (best first, <= 10).
 const adapters = {
-  // Our engine: wasm-bindgen --target web output. Load = Engine.load(json) with
-  // the index JSON string already fetched; wasm instantiation is not counted.
+  // Our engine: wasm-bindgen --target web output. Read = Engine.load(bytes) with
+  // the packed index file already fetched; wasm instantiation is not counted.
   async ours({ engineUrl, corpusUrl, corpus }) {
     const mod = await import(engineUrl);
     await mod.default();
-    const json = await fetchOk(`${corpusUrl}index-${corpus}.json`, 'text');
+    const bytes = await fetchOk(`${corpusUrl}index-${corpus}.bin`, 'bytes');
     return {
-      build: () => mod.Engine.load(json),
+      build: () => mod.Engine.load(bytes),
       discard: (e) => e.free?.(),
       searcher: (e) => (q) => e.search(q, LIMIT),
     };

@@ -3,7 +3,7 @@
 //! `aria-activedescendant`), Enter opens one, Escape clears the query. The
 //! results stand in place of the page while there is a query.
 
-use help_core::search::{doc_text, snippet, Hit, Results, SearchIndex, MAX_QUERY_CHARS};
+use help_core::search::{locate, snippet, Hit, Located, Results, SearchIndex, MAX_QUERY_CHARS};
 use help_core::Site;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -37,11 +37,15 @@ pub struct SearchProps {
     pub on_open: Callback<String>,
 }
 
+/// Where a result is in the model, and so what it shows.
+fn located<'a>(site: &'a Site, index: &SearchIndex, hit: &Hit) -> Option<Located<'a>> {
+    locate(&site.pages, index.docs.get(hit.doc as usize)?)
+}
+
 /// Where a result leads: its section, or the details block it is.
 fn href(site: &Site, index: &SearchIndex, hit: &Hit) -> Option<String> {
-    let doc = index.docs.get(hit.doc as usize)?;
-    let page = site.pages.get(doc.page as usize)?;
-    Some(page_href(&page.file, Some(doc.details.as_deref().unwrap_or(&doc.section))))
+    let found = located(site, index, hit)?;
+    Some(page_href(&found.page.file, Some(found.anchor())))
 }
 
 #[function_component(Search)]
@@ -61,8 +65,8 @@ pub fn search(props: &SearchProps) -> Html {
                 let snippets: Vec<Vec<(String, bool)>> = results
                     .hits
                     .iter()
-                    .map(|hit| match index.docs.get(hit.doc as usize) {
-                        Some(doc) => snippet(&doc_text(&content::site().pages, doc), &results.matched, SNIPPET_WORDS),
+                    .map(|hit| match located(content::site(), index, hit) {
+                        Some(found) => snippet(&found.text(), &results.matched, SNIPPET_WORDS),
                         None => Vec::new(),
                     })
                     .collect();
@@ -131,9 +135,10 @@ pub fn search(props: &SearchProps) -> Html {
     let expanded = has_query && !hits.is_empty();
     let option = |(i, hit): (usize, &Hit)| {
         let IndexState::Ready(index) = &props.index else { return html! {} };
-        let Some((doc, page)) = index.docs.get(hit.doc as usize).and_then(|d| Some((d, site.pages.get(d.page as usize)?))) else {
+        let Some(found) = located(site, index, hit) else {
             return html! {};
         };
+        let page = found.page;
         let pieces = results.as_ref().as_ref().and_then(|(_, s)| s.get(i)).cloned().unwrap_or_default();
         let target = open(i);
         let onclick = props.on_open.reform(move |_: MouseEvent| target.clone().unwrap_or_default());
@@ -145,7 +150,7 @@ pub fn search(props: &SearchProps) -> Html {
                         { " " }<strong class="app-partner-label">{ format!("From {}", content::partner_name(partner)) }</strong>
                     }
                 </span>
-                <span class="app-search__heading">{ &doc.heading }</span>
+                <span class="app-search__heading">{ found.heading() }</span>
                 <span class="app-search__snippet">
                     { for pieces.into_iter().map(|(text, marked)| if marked { html! { <mark>{ text }</mark> } } else { html! { { text } } }) }
                 </span>

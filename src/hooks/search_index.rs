@@ -17,10 +17,10 @@ fn load_index(dispatch: UseReducerDispatcher<AppState>) {
     yew::platform::spawn_local(async move {
         // An index from another build (a host that ignores `?v=` mid-deploy)
         // would point at other pages: treat it as unavailable.
-        let index = browser::fetch_text(&url)
+        let index = browser::fetch_bytes(&url)
             .await
             .ok()
-            .and_then(|text| help_core::bundle::index_from_json(&text).ok())
+            .and_then(|bytes| help_core::search::SearchIndex::from_bytes(&bytes).ok())
             .filter(|index| index.site == env!("SITE_VERSION"));
         dispatch.dispatch(match index {
             Some(index) => Action::IndexLoaded(Rc::new(index)),

@@ -98,7 +98,7 @@ test('every request of a full journey goes to the widget’s own origin', async 
   const origin = new URL(env.server.base).origin;
   const elsewhere = page.requests.filter((url) => new URL(url).origin !== origin && !url.startsWith('data:'));
   assert.deepEqual(elsewhere, []);
-  assert.ok(page.requests.some((url) => url.includes('search-index.json')), 'the journey used search');
+  assert.ok(page.requests.some((url) => url.includes('search-index.bin')), 'the journey used search');
   assert.deepEqual(page.problems, []);
 });
 

@@ -20,7 +20,9 @@ test('typing shows ranked sections with the matched words marked, and keeps the 
   assert.equal(await box.getAttribute('aria-expanded'), 'true');
   await page.waitForURL(/manage\.html\?q=pasword$/);
   assert.equal(await page.evaluate(() => history.length), historyLength, 'no history entry per keystroke');
-  assert.match(await page.locator('[aria-live=polite]').innerText(), /^\d+ results?$/);
+  // The misspelling is read as the word the help uses, and says so.
+  assert.equal((await page.locator('main h1').innerText()).trim(), 'Showing results for “password”');
+  assert.match(await page.locator('[aria-live=polite]').innerText(), /^\d+ results? for password$/);
   assert.equal(await page.title(), 'Search results - NHS login help');
   assert.deepEqual(page.problems, []);
 });
@@ -163,13 +165,34 @@ test('choosing a suggestion by keyboard keeps focus in the search box', async ()
   assert.equal(await page.evaluate(() => document.activeElement.id), 'search');
 });
 
+test('a corrected query offers the words as typed, one click away', async () => {
+  const page = await newPage(env.browser);
+  await open(page, env.server.base);
+  const box = page.getByRole('combobox');
+  await box.fill('pasword');
+  await page.locator('main h1', { hasText: 'Showing results for “password”' }).waitFor();
+  const instead = page.getByRole('link', { name: 'Search instead for “pasword”' });
+  assert.equal(await instead.getAttribute('href'), '?q=pasword');
+  await instead.click();
+  await page.locator('main h1', { hasText: 'No results for “pasword”' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'search', 'focus stays in the box');
+  assert.equal(await box.inputValue(), 'pasword');
+  // Typing again forgives misspellings again.
+  await box.press('End');
+  await box.pressSequentially(' resett');
+  await page.locator('main h1', { hasText: 'Showing results for “password reset”' }).waitFor();
+  assert.deepEqual(page.problems, []);
+});
+
 test('an index from another build, or none at all, leaves search unavailable but the page working', async () => {
   const page = await newPage(env.browser);
-  await page.route('**/search-index.json*', async (route) => {
+  await page.route('**/search-index.bin*', async (route) => {
     try {
       const response = await route.fetch();
-      const index = await response.json();
-      await route.fulfill({ response, json: { ...index, site: 'another-build' } });
+      // The build's name follows the format's 5 bytes and its length: change one of its letters.
+      const bytes = new Uint8Array(await response.body());
+      bytes[6] ^= 1;
+      await route.fulfill({ response, body: Buffer.from(bytes) });
     } catch (e) {
       // Only a fetch still in flight when the page closes may fail.
       if (!/disposed|closed/.test(String(e))) throw e;
@@ -181,26 +204,23 @@ test('an index from another build, or none at all, leaves search unavailable but
   assert.equal((await page.locator('main h1').innerText()).trim(), 'NHS login help centre');
 
   const offline = await newPage(env.browser);
-  await offline.route('**/search-index.json*', (route) => route.abort());
+  await offline.route('**/search-index.bin*', (route) => route.abort());
   await open(offline, `${env.server.base}?q=password`);
   await offline.locator('main h1', { hasText: 'Search is not available right now' }).waitFor();
   offline.problems.length = 0; // the aborted fetch is logged by the browser, as it should be
 });
 
-test('an index damaged on its way (cut short, or pointing past its documents) never breaks the page', async () => {
+test('an index damaged on its way (cut short, or its bytes changed) never breaks the page', async () => {
   for (const [name, damage] of [
-    ['cut short', (text) => text.slice(0, Math.floor(text.length / 2))],
-    ['pointing past its documents', (text) => {
-      const index = JSON.parse(text);
-      index.postings = index.postings.map((list) => list.map(([, tf]) => [index.docs.length + 7, tf]));
-      return JSON.stringify(index);
-    }],
+    ['cut short', (bytes) => bytes.subarray(0, Math.floor(bytes.length / 2))],
+    // Past the build's name, so the damage reaches the lists themselves.
+    ['bytes changed', (bytes) => bytes.map((b, i) => (i > 40 && i % 7 === 0 ? 0xff : b))],
   ]) {
     const page = await newPage(env.browser);
-    await page.route('**/search-index.json*', async (route) => {
+    await page.route('**/search-index.bin*', async (route) => {
       try {
         const response = await route.fetch();
-        await route.fulfill({ response, body: damage(await response.text()) });
+        await route.fulfill({ response, body: Buffer.from(damage(new Uint8Array(await response.body()))) });
       } catch (e) {
         // Only a fetch still in flight when the page closes may fail.
         if (!/disposed|closed/.test(String(e))) throw e;

@@ -12,9 +12,9 @@ pub struct Engine {
 
 #[wasm_bindgen]
 impl Engine {
-    /// Reads an index from its JSON, as the app does.
-    pub fn load(json: &str) -> Result<Engine, JsError> {
-        help_core::bundle::index_from_json(json).map(|index| Engine { index }).map_err(|e| JsError::new(&e))
+    /// Reads an index from its file's bytes, as the app does.
+    pub fn load(bytes: &[u8]) -> Result<Engine, JsError> {
+        SearchIndex::from_bytes(bytes).map(|index| Engine { index }).map_err(JsError::new)
     }
 
     /// Document ids, best first.

@@ -177,7 +177,7 @@ mod tests {
     #[test]
     fn every_file_is_revalidated_frameable_by_isolated_partners_and_no_header_is_sent_twice() {
         let file = headers_file("default-src 'none'");
-        for path in ["/", "/index.html", "/manage.html", "/sw.js", "/embed.js", "/embed-0123456789abcdef.js", "/embed-config.json", "/embed-frame.js", "/search-index.json", "/manifest.webmanifest", "/assets/images/favicon.svg", "/nhs-login-help-0123456789abcdef_bg.wasm"] {
+        for path in ["/", "/index.html", "/manage.html", "/sw.js", "/embed.js", "/embed-0123456789abcdef.js", "/embed-config.json", "/embed-frame.js", "/search-index.bin", "/manifest.webmanifest", "/assets/images/favicon.svg", "/nhs-login-help-0123456789abcdef_bg.wasm"] {
             let sent = headers_for(&file, path);
             let value = |name: &str| sent.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
             assert_eq!(value("Cache-Control"), Some("no-cache"), "{path}");

@@ -162,14 +162,14 @@ pub fn search_index(site: &Site, content_dir: &Path) -> help_core::search::Searc
 /// Names one build of the site model: a hash of its JSON. `build.rs` gives it
 /// to the app, and the search index carries it, so the two can be matched.
 pub fn site_version(site: &Site) -> String {
-    version_of(&serde_json::to_string(site).expect("the model serialises"))
+    version_of(serde_json::to_string(site).expect("the model serialises").as_bytes())
 }
 
-/// A short, stable name for one build of some bundled JSON: a hash of it.
-pub fn version_of(json: &str) -> String {
+/// A short, stable name for one build of some bundled file: a hash of it.
+pub fn version_of(bytes: &[u8]) -> String {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    json.hash(&mut hasher);
+    bytes.hash(&mut hasher);
     format!("{:016x}", hasher.finish())
 }
 

@@ -124,8 +124,8 @@ fn pages(content: &Path, dist: &Path) -> Result<(), String> {
     }
     // Its list is written by the prerender step, like every page's content.
     write(REFERENCES_FILE, &shell)?;
-    let index = serde_json::to_string(&search_index(&compiled.site, content)).map_err(|e| e.to_string())?;
-    write(SEARCH_INDEX_FILE, &index)
+    let path = dist.join(SEARCH_INDEX_FILE);
+    std::fs::write(&path, search_index(&compiled.site, content).to_bytes()).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn service_worker(dist: &Path) -> Result<(), String> {

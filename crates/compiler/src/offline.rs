@@ -166,7 +166,7 @@ mod tests {
         for hashed in ["nhs-login-help-0123456789abcdef.js", "nhs-login-help-0123456789abcdef_bg.wasm", "widget-fedcba9876543210.css", "sub/x-0000000000000000.css"] {
             assert!(is_named_by_contents(hashed), "{hashed}");
         }
-        for plain in ["index.html", "sw.js", "embed-frame.js", "embed-config.json", "search-index.json", "manifest.webmanifest", "assets/images/favicon.svg", "manage-landline-number.html", "x-0123456789ABCDEF.js", "x-0123456789abcde.js"] {
+        for plain in ["index.html", "sw.js", "embed-frame.js", "embed-config.json", "search-index.bin", "manifest.webmanifest", "assets/images/favicon.svg", "manage-landline-number.html", "x-0123456789ABCDEF.js", "x-0123456789abcde.js"] {
             assert!(!is_named_by_contents(plain), "{plain}");
         }
     }

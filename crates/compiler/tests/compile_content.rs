@@ -596,12 +596,12 @@ fn hostile_front_matter_is_escaped_in_every_output() {
         .unwrap();
     assert!(status.success());
 
-    // The bundled model carries the exact text; the search index is still valid JSON.
+    // The bundled model carries the exact text; the search index still reads.
     let site = compile_dir(&content, &Settings::default()).unwrap_or_else(|e| panic!("{e}")).site;
     let json = serde_json::to_string(&site).unwrap();
     let read_back = help_core::bundle::site_from_json(&json).unwrap();
     assert_eq!(read_back.page_by_file("manage-landline-number.html").unwrap().1.title, hostile);
-    help_core::bundle::index_from_json(&std::fs::read_to_string(dist.join("search-index.json")).unwrap()).unwrap();
+    help_core::search::SearchIndex::from_bytes(&std::fs::read(dist.join("search-index.bin")).unwrap()).unwrap();
 
     // Page files are the shell with the policy; their content (titles
     // included) is written by the prerender step, which escapes it (tested

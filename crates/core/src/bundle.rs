@@ -1,4 +1,5 @@
-//! Reads the bundled model and search index in the browser.
+//! Reads the bundled model in the browser (the search index has its own
+//! packed format: `search/packed.rs`).
 //!
 //! The compiler writes them as JSON with serde. Reading them back with
 //! serde_json and derived `Deserialize` cost about 56 KB of the wasm, because
@@ -12,7 +13,6 @@
 
 use crate::error_code::{parse_code, ErrorCode};
 use crate::model::{Block, ContentsItem, Inline, LinkTarget, Page, PageKind, Partner, Place, Reference, Section, Site};
-use crate::search::{Doc, Posting, SearchIndex};
 
 /// Why a bundle could not be read: the path to the value and what was wrong.
 pub type Error = String;
@@ -20,13 +20,6 @@ pub type Error = String;
 /// The site model from the JSON `build.rs` bundles.
 pub fn site_from_json(json: &str) -> Result<Site, Error> {
     Site::read(&parse(json)?)
-}
-
-/// A search index from its JSON file.
-pub fn index_from_json(json: &str) -> Result<SearchIndex, Error> {
-    let index = SearchIndex::read(&parse(json)?)?;
-    index.check()?;
-    Ok(index)
 }
 
 fn parse(json: &str) -> Result<JsonValue, Error> {
@@ -39,8 +32,7 @@ fn parse(json: &str) -> Result<JsonValue, Error> {
     Ok(value)
 }
 
-/// A JSON value. Numbers are whole: the model has no fractions but the
-/// index's average lengths, which are written as hundredths (see search).
+/// A JSON value. Numbers are whole: the model has no fractions.
 #[derive(Debug)]
 enum JsonValue {
     Null,
@@ -340,16 +332,7 @@ read_struct!(Page { page_name, file, kind, title, short_title, subtitle, hub, pa
 read_struct!(Section { id, level, heading, blocks; references });
 read_struct!(Reference { code, place, also });
 read_struct!(Place { page, section, details, heading; naming });
-read_struct!(SearchIndex { docs, stems, postings, words, average_len, synonyms, references, site });
 read_struct!(ContentsItem { current, inlines });
-read_struct!(Doc { page, section, details, heading, len });
-
-impl Read for Posting {
-    fn read(value: &JsonValue) -> Result<Self, Error> {
-        let (doc, tf) = <(u32, [u16; 3])>::read(value)?;
-        Ok(Posting(doc, tf))
-    }
-}
 
 impl Read for PageKind {
     fn read(value: &JsonValue) -> Result<Self, Error> {
@@ -448,7 +431,6 @@ mod tests {
         for bad in ["", "{", "[]", "{\"pages\":3}", "{\"pages\":[{}]}", "\"Rule\"", "{\"pages\":[],\"help_centre_url\":1}", "{\"pages\":[],\"contact_url\":1}"] {
             assert!(site_from_json(bad).is_err(), "{bad:?}");
         }
-        assert!(index_from_json("{\"docs\":[]}").is_err());
         let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
         assert!(parse(&deep).is_err());
         for bad in ["\"\\u12\"", "\"\\x\"", "\"open", "nul", "1.5", "[1,]", "{\"a\" 1}", "{} x"] {

@@ -1,8 +1,9 @@
 //! `search-bench [--queries FILE]`: native figures for the search engine at
 //! three corpus sizes: the real content, and deterministic synthetic corpora
 //! of about 500 and 5,000 sections drawn from the real vocabulary. For each:
-//! index size, time to read the index (as the browser does), and per-query
-//! latency p50/p95 over every prefix of every query (what typing produces).
+//! index size raw and gzip (and the JSON it replaced, gzip), time to read
+//! the index (as the browser does; median of 7), and per-query latency
+//! p50/p95 over every prefix of every query (what typing produces).
 //! Prints figures; no pass or fail. The browser comparison with the
 //! JavaScript engines is separate (see the README).
 
@@ -39,11 +40,24 @@ fn synthetic(real: &SearchIndex, texts: &[[String; 3]], sections: usize, synonym
         let heading = sample(3, 9);
         let body = sample(20, 120);
         let title = titles[i % titles.len()].to_owned();
-        docs.push(Doc { page: 0, section: format!("s{i}"), details: None, heading: heading.clone(), len: [0; 3] });
+        docs.push(Doc { page: 0, section: i as u32, details: None, len: [0; 3] });
         fields.push([title, heading, body]);
     }
     let _ = real;
     (SearchIndex::from_documents(docs, fields.clone(), parse_synonyms(synonyms)), fields)
+}
+
+/// Bytes after `gzip -9`, as a host serves the file compressed.
+fn gzip_size(bytes: &[u8]) -> usize {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("gzip").arg("-9c").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().expect("gzip runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    // Written from another thread: gzip fills its output pipe while it reads.
+    std::thread::scope(|scope| {
+        scope.spawn(move || stdin.write_all(bytes).expect("gzip reads"));
+        child.wait_with_output().expect("gzip ends").stdout.len()
+    })
 }
 
 fn percentile(sorted: &[f64], q: f64) -> f64 {
@@ -70,8 +84,8 @@ fn main() {
         .docs
         .iter()
         .map(|d| {
-            let page = &compiled.site.pages[d.page as usize];
-            [page.title.clone(), d.heading.clone(), help_core::search::doc_text(&compiled.site.pages, d)]
+            let found = help_core::search::locate(&compiled.site.pages, d).expect("a document of this model");
+            [found.page.title.clone(), found.heading().to_owned(), found.text()]
         })
         .collect();
 
@@ -82,12 +96,12 @@ fn main() {
         typed.extend((1..=chars.len()).map(|n| chars[..n].iter().collect::<String>()));
     }
 
-    println!("corpus        docs  index bytes  read ms  p50 us  p95 us  ({} keystrokes)", typed.len());
+    println!("corpus        docs  index bytes     gzip  json gzip  read ms  p50 us  p95 us  ({} keystrokes)", typed.len());
     let (small, small_fields) = synthetic(&real, &texts, 500, &synonyms);
     let (large, large_fields) = synthetic(&real, &texts, 5000, &synonyms);
     let corpora = [("real", real.clone(), texts.clone()), ("500", small, small_fields), ("5000", large, large_fields)];
     for (name, index, fields) in corpora {
-        let json = serde_json::to_string(&index).expect("serialises");
+        let bytes = index.to_bytes();
         if let Some(dir) = &export {
             std::fs::create_dir_all(dir).expect("export folder");
             let docs: Vec<serde_json::Value> = index
@@ -97,15 +111,25 @@ fn main() {
                 .enumerate()
                 .map(|(id, (doc, f))| {
                     let page = if name == "real" { compiled.site.pages[doc.page as usize].page_name.clone() } else { "synthetic".into() };
-                    serde_json::json!({ "id": id, "title": f[0], "heading": f[1], "body": f[2], "label": [page, doc.heading] })
+                    serde_json::json!({ "id": id, "title": f[0], "heading": f[1], "body": f[2], "label": [page, f[1]] })
                 })
                 .collect();
             std::fs::write(dir.join(format!("corpus-{name}.json")), serde_json::json!({ "docs": docs }).to_string()).expect("write corpus");
-            std::fs::write(dir.join(format!("index-{name}.json")), &json).expect("write index");
+            std::fs::write(dir.join(format!("index-{name}.bin")), &bytes).expect("write index");
         }
-        let start = Instant::now();
-        let loaded = help_core::bundle::index_from_json(&json).expect("reads back");
-        let read_ms = start.elapsed().as_secs_f64() * 1e3;
+        // Reading, as the browser does once: the median of several reads.
+        let mut reads: Vec<f64> = (0..7)
+            .map(|_| {
+                let start = Instant::now();
+                std::hint::black_box(SearchIndex::from_bytes(std::hint::black_box(&bytes)).expect("reads back"));
+                start.elapsed().as_secs_f64() * 1e3
+            })
+            .collect();
+        reads.sort_by(f64::total_cmp);
+        let read_ms = reads[reads.len() / 2];
+        let loaded = SearchIndex::from_bytes(&bytes).expect("reads back");
+        // The JSON the index was shipped as before it was packed, for comparison.
+        let json = serde_json::to_vec(&index).expect("serialises");
         const REPEATS: usize = 20;
         let mut times: Vec<f64> = typed
             .iter()
@@ -119,9 +143,11 @@ fn main() {
             .collect();
         times.sort_by(f64::total_cmp);
         println!(
-            "{name:<10} {:>7} {:>12} {:>8.2} {:>7.1} {:>7.1}",
+            "{name:<10} {:>7} {:>12} {:>8} {:>10} {:>8.2} {:>7.1} {:>7.1}",
             loaded.docs.len(),
-            json.len(),
+            bytes.len(),
+            gzip_size(&bytes),
+            gzip_size(&json),
             read_ms,
             percentile(&times, 0.5),
             percentile(&times, 0.95)

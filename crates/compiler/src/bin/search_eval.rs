@@ -64,8 +64,8 @@ fn main() -> ExitCode {
             .collect();
         let results = index.search(q, 10);
         let label = |doc: u32| {
-            let d = &index.docs[doc as usize];
-            (compiled.site.pages[d.page as usize].page_name.to_lowercase(), normalise(&d.heading))
+            let found = help_core::search::locate(&compiled.site.pages, &index.docs[doc as usize]).expect("a document of this model");
+            (found.page.page_name.to_lowercase(), normalise(found.heading()))
         };
         let rank = results.hits.iter().position(|h| expected.contains(&label(h.doc)));
         if rank == Some(0) {
@@ -75,8 +75,8 @@ fn main() -> ExitCode {
             at3 += 1.0;
         } else {
             let top = results.hits.first().map_or_else(|| "(nothing)".to_owned(), |h| {
-                let d = &index.docs[h.doc as usize];
-                format!("{} / {}", compiled.site.pages[d.page as usize].page_name, d.heading)
+                let found = help_core::search::locate(&compiled.site.pages, &index.docs[h.doc as usize]).expect("a document of this model");
+                format!("{} / {}", found.page.page_name, found.heading())
             });
             fails.push(format!("fail: {q} -> {top}"));
         }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use crate::model::{Page, PageKind, Reference};
 use crate::walk;
 
-use super::index::{Doc, Posting, SearchIndex, FIELD_COUNT};
+use super::index::{Doc, Posting, SearchIndex, FIELD_COUNT, MAX_COUNT};
 use super::text::{stem, words};
 
 impl SearchIndex {
@@ -16,22 +16,24 @@ impl SearchIndex {
         let mut docs = Vec::new();
         let mut fields: Vec<[String; FIELD_COUNT]> = Vec::new();
         for (page_index, page) in pages.iter().enumerate().filter(|(_, p)| p.kind == PageKind::Article) {
-            for section in &page.sections {
+            for (section_index, section) in page.sections.iter().enumerate() {
                 let mut body = String::new();
                 walk::text(&section.blocks, false, &mut body);
-                docs.push(Doc { page: page_index as u32, section: section.id.clone(), details: None, heading: section.heading.clone(), len: [0; FIELD_COUNT] });
+                let at = |details| Doc { page: page_index as u32, section: section_index as u32, details, len: [0; FIELD_COUNT] };
+                docs.push(at(None));
                 fields.push([page.title.clone(), section.heading.clone(), body]);
-                for (id, summary, blocks) in walk::details(&section.blocks) {
+                for (n, (_, summary, blocks)) in walk::details(&section.blocks).into_iter().enumerate() {
                     let mut body = String::new();
                     walk::text(blocks, true, &mut body);
-                    docs.push(Doc { page: page_index as u32, section: section.id.clone(), details: Some(id.to_owned()), heading: summary.to_owned(), len: [0; FIELD_COUNT] });
+                    docs.push(at(Some(n as u32)));
                     fields.push([page.title.clone(), summary.to_owned(), body]);
                 }
             }
         }
         let mut index = SearchIndex::from_documents(docs, fields, synonyms);
         let doc_of = |page: usize, section: &str| {
-            index.docs.iter().position(|d| d.page as usize == page && d.section == section && d.details.is_none())
+            let section = pages[page].sections.iter().position(|s| s.id == section)?;
+            index.docs.iter().position(|d| d.page as usize == page && d.section as usize == section && d.details.is_none())
         };
         index.references = references
             .iter()
@@ -56,7 +58,7 @@ impl SearchIndex {
                     count = count.saturating_add(1);
                     let stemmed = stem(&word);
                     let tf = postings.entry(stemmed.clone()).or_default().entry(doc_index as u32).or_default();
-                    tf[field] = tf[field].saturating_add(1);
+                    tf[field] = (tf[field] + 1).min(MAX_COUNT[field]);
                     surface.entry(word).or_insert(stemmed);
                 }
                 docs[doc_index].len[field] = count;
@@ -87,7 +89,8 @@ impl SearchIndex {
             synonyms,
             references: Vec::new(),
             site: String::new(),
-        }
+            factors: Vec::new(),
+        }.with_factors()
     }
 
 }

@@ -6,28 +6,36 @@ use serde::{Deserialize, Serialize};
 
 use crate::error_code::ErrorCode;
 
-/// The file the index is shipped in, beside the pages; the app fetches it
-/// when search is first used, so it is not part of the first page load.
-pub const SEARCH_INDEX_FILE: &str = "search-index.json";
+/// The file the index is shipped in, beside the pages, packed (see
+/// `packed.rs`); the app fetches it when search is first used, so it is not
+/// part of the first page load.
+pub const SEARCH_INDEX_FILE: &str = "search-index.bin";
 
 /// Fields: the article title, the heading (or details summary), the body.
 pub const FIELD_COUNT: usize = 3;
 
-/// One searchable section or details block.
+/// One searchable section or details block, by where it is in the site
+/// model: the model already holds its heading and text, so the index does
+/// not carry them a second time (see [`super::locate`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Doc {
     /// Index into [`crate::Site::pages`].
     pub page: u32,
-    pub section: String,
-    /// Set when this document is a details block in `section`.
-    pub details: Option<String>,
-    /// The section heading or the details summary.
-    pub heading: String,
+    /// Index into the page's sections.
+    pub section: u32,
+    /// Set when this document is a details block of the section: its place
+    /// among the section's details blocks ([`crate::walk::details`]).
+    pub details: Option<u32>,
     /// Words per field.
     pub len: [u16; FIELD_COUNT],
 }
 
-/// A document and how often a stem occurs in each of its fields.
+/// The most times a word is counted in each field: BM25F's saturation makes
+/// more count for almost nothing, and so the three counts fit one byte.
+pub const MAX_COUNT: [u16; FIELD_COUNT] = [3, 3, 15];
+
+/// A document and how often a stem occurs in each of its fields (at most
+/// [`MAX_COUNT`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Posting(pub u32, pub [u16; FIELD_COUNT]);
 
@@ -49,6 +57,11 @@ pub struct SearchIndex {
     /// The build of the site model this index belongs to: an app must not
     /// use an index from another build (its documents point at other pages).
     pub site: String,
+    /// Per document and field, its weight over its length normalisation:
+    /// worked out once when the index is made or read, not per posting on
+    /// every keystroke ([`SearchIndex::with_factors`]).
+    #[serde(skip)]
+    pub factors: Vec<[f32; FIELD_COUNT]>,
 }
 
 
@@ -57,7 +70,7 @@ impl SearchIndex {
     /// list they search is sorted: an index file that was cut short or
     /// changed on its way is refused here, so search can say it is
     /// unavailable instead of the app failing.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), &'static str> {
         // Plain loops and fixed messages: this runs in the wasm, where each
         // iterator adapter and `format!` costs bytes.
         let docs = self.docs.len();
@@ -78,7 +91,7 @@ impl SearchIndex {
             None
         };
         match problem {
-            Some(problem) => Err(problem.into()),
+            Some(problem) => Err(problem),
             None => Ok(()),
         }
     }

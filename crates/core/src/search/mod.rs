@@ -10,6 +10,7 @@
 #[cfg(feature = "indexer")]
 mod build;
 mod index;
+mod packed;
 mod query;
 mod snippet;
 pub mod text;
@@ -18,4 +19,4 @@ pub mod text;
 pub use build::parse_synonyms;
 pub use index::{Doc, Posting, SearchIndex, SEARCH_INDEX_FILE};
 pub use query::{Hit, Results, MAX_QUERY_CHARS};
-pub use snippet::{doc_text, snippet};
+pub use snippet::{doc_text, locate, snippet, Located};

@@ -67,17 +67,25 @@ impl SearchIndex {
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
+    /// Fills in [`SearchIndex::factors`]; every constructor ends with this.
+    pub(super) fn with_factors(mut self) -> Self {
+        self.factors = self
+            .docs
+            .iter()
+            .map(|doc| {
+                std::array::from_fn(|f| {
+                    let norm = 1.0 - FIELD_LENGTH_NORMALISATION[f]
+                        + FIELD_LENGTH_NORMALISATION[f] * f32::from(doc.len[f]) * 100.0 / (self.average_len[f].max(100) as f32);
+                    FIELD_WEIGHTS[f] / norm
+                })
+            })
+            .collect();
+        self
+    }
+
     fn bm25f(&self, posting: &Posting) -> f32 {
-        let doc = &self.docs[posting.0 as usize];
-        let mut weighted = 0.0;
-        for f in 0..FIELD_COUNT {
-            if posting.1[f] == 0 {
-                continue;
-            }
-            let norm = 1.0 - FIELD_LENGTH_NORMALISATION[f]
-                + FIELD_LENGTH_NORMALISATION[f] * f32::from(doc.len[f]) * 100.0 / (self.average_len[f].max(100) as f32);
-            weighted += FIELD_WEIGHTS[f] * f32::from(posting.1[f]) / norm;
-        }
+        let factors = &self.factors[posting.0 as usize];
+        let weighted: f32 = (0..FIELD_COUNT).map(|f| f32::from(posting.1[f]) * factors[f]).sum();
         weighted * (K1 + 1.0) / (K1 + weighted)
     }
 
@@ -260,10 +268,19 @@ impl SearchIndex {
             }
         }
 
-        let mut hits: Vec<Hit> = (0..docs).filter(|&d| scores[d] > 0.0).map(|d| Hit { doc: d as u32, score: scores[d] }).collect();
-        // Ties keep document order: the sort key includes it.
-        hits.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
-        hits.truncate(limit);
+        // The best `limit`, in order, kept as they are found: cheaper than
+        // sorting every match, and smaller in the wasm than a selection.
+        // Ties keep document order: the order includes it.
+        let order = |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc));
+        let mut hits: Vec<Hit> = Vec::with_capacity(limit.min(docs) + 1);
+        for (doc, &score) in scores.iter().enumerate() {
+            let hit = Hit { doc: doc as u32, score };
+            if score > 0.0 && hits.len() < limit || hits.last().is_some_and(|last| score > 0.0 && order(&hit, last).is_lt()) {
+                let at = hits.partition_point(|h| order(h, &hit).is_lt());
+                hits.insert(at, hit);
+                hits.truncate(limit);
+            }
+        }
         Results { hits, matched, corrected: corrected.map(|words| words.join(" ")) }
     }
 }

@@ -1,25 +1,56 @@
 //! What a result shows: the text its document covers, and a short extract
 //! around the words that matched, marked for highlighting.
 
-use crate::model::Page;
+use crate::model::{Block, Page, Section};
 use crate::walk;
 
 use super::index::Doc;
 use super::text::{self, stem, words};
 
-/// The text a document covers: a section without its details, or one details block.
-pub fn doc_text(pages: &[Page], doc: &Doc) -> String {
-    let mut out = String::new();
-    let Some(section) = pages.get(doc.page as usize).and_then(|p| p.section(&doc.section)) else { return out };
-    match &doc.details {
-        None => walk::text(&section.blocks, false, &mut out),
-        Some(id) => {
-            if let Some((_, _, blocks)) = walk::details(&section.blocks).into_iter().find(|(d, ..)| d == id) {
-                walk::text(blocks, true, &mut out);
-            }
-        }
+/// A document as the site model has it.
+pub struct Located<'a> {
+    pub page: &'a Page,
+    pub section: &'a Section,
+    /// A details block's id, summary and content, when the document is one.
+    pub details: Option<(&'a str, &'a str, &'a [Block])>,
+}
+
+impl Located<'_> {
+    /// The section heading or the details summary.
+    pub fn heading(&self) -> &str {
+        self.details.map_or(&self.section.heading, |(_, summary, _)| summary)
     }
-    out
+
+    /// The id a link to the document points at.
+    pub fn anchor(&self) -> &str {
+        self.details.map_or(&self.section.id, |(id, _, _)| id)
+    }
+
+    /// The text it covers: a section without its details, or one details block.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        match self.details {
+            None => walk::text(&self.section.blocks, false, &mut out),
+            Some((_, _, blocks)) => walk::text(blocks, true, &mut out),
+        }
+        out
+    }
+}
+
+/// Where `doc` is in `pages`; `None` for an index of another model.
+pub fn locate<'a>(pages: &'a [Page], doc: &Doc) -> Option<Located<'a>> {
+    let page = pages.get(doc.page as usize)?;
+    let section = page.sections.get(doc.section as usize)?;
+    let details = match doc.details {
+        None => None,
+        Some(n) => Some(*walk::details(&section.blocks).get(n as usize)?),
+    };
+    Some(Located { page, section, details })
+}
+
+/// The text a document covers (empty for an index of another model).
+pub fn doc_text(pages: &[Page], doc: &Doc) -> String {
+    locate(pages, doc).map(|found| found.text()).unwrap_or_default()
 }
 
 /// A short extract of `text` around the first matched word, as pieces that
