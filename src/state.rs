@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use help_core::search::SearchIndex;
+use help_search::SearchIndex;
 use help_core::Route;
 use yew::Reducible;
 

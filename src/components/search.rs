@@ -3,7 +3,7 @@
 //! `aria-activedescendant`), Enter opens one, Escape clears the query. The
 //! results stand in place of the page while there is a query.
 
-use help_core::search::{locate, snippet, Hit, Located, Results, SearchIndex, MAX_QUERY_CHARS};
+use help_search::{locate, snippet, Hit, Located, Results, SearchIndex, MAX_QUERY_CHARS};
 use help_core::Site;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

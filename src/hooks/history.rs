@@ -2,7 +2,7 @@
 //! the address, and Ctrl+K (Cmd+K on a Mac) finds the search box.
 
 use gloo::events::{EventListener, EventListenerOptions};
-use help_core::search::MAX_QUERY_CHARS;
+use help_search::MAX_QUERY_CHARS;
 use help_core::{Route, Site};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use help_core::search::SEARCH_INDEX_FILE;
+use help_search::SEARCH_INDEX_FILE;
 use yew::prelude::*;
 
 use crate::browser;
@@ -20,7 +20,7 @@ fn load_index(dispatch: UseReducerDispatcher<AppState>) {
         let index = browser::fetch_bytes(&url)
             .await
             .ok()
-            .and_then(|bytes| help_core::search::SearchIndex::from_bytes(&bytes).ok())
+            .and_then(|bytes| help_search::SearchIndex::from_bytes(&bytes).ok())
             .filter(|index| index.site == env!("SITE_VERSION"));
         dispatch.dispatch(match index {
             Some(index) => Action::IndexLoaded(Rc::new(index)),

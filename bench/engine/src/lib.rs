@@ -2,7 +2,7 @@
 //! browser benchmark (bench/search/) can time it beside the JavaScript
 //! engines without the app around it. Not part of the widget.
 
-use help_core::search::SearchIndex;
+use help_search::SearchIndex;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]

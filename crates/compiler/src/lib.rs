@@ -152,9 +152,9 @@ pub fn read_dir(dir: &Path) -> std::io::Result<Vec<Source>> {
 pub const SYNONYMS_FILE: &str = "synonyms.txt";
 
 /// The search index for a compiled site, with the content's synonym list.
-pub fn search_index(site: &Site, content_dir: &Path) -> help_core::search::SearchIndex {
+pub fn search_index(site: &Site, content_dir: &Path) -> help_search::SearchIndex {
     let synonyms = std::fs::read_to_string(content_dir.join(SYNONYMS_FILE)).unwrap_or_default();
-    let mut index = help_core::search::SearchIndex::build(&site.pages, &site.references, help_core::search::parse_synonyms(&synonyms));
+    let mut index = help_search::SearchIndex::build(&site.pages, &site.references, help_search::parse_synonyms(&synonyms));
     index.site = site_version(site);
     index
 }

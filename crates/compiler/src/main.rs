@@ -24,7 +24,7 @@ use help_compiler::diagnostic::Severity;
 use help_compiler::{compile_dir, published_codes, report, review, search_index, Settings};
 use help_core::model::REFERENCES_FILE;
 use help_core::html::escape;
-use help_core::search::SEARCH_INDEX_FILE;
+use help_search::SEARCH_INDEX_FILE;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -601,7 +601,7 @@ fn hostile_front_matter_is_escaped_in_every_output() {
     let json = serde_json::to_string(&site).unwrap();
     let read_back = help_core::bundle::site_from_json(&json).unwrap();
     assert_eq!(read_back.page_by_file("manage-landline-number.html").unwrap().1.title, hostile);
-    help_core::search::SearchIndex::from_bytes(&std::fs::read(dist.join("search-index.bin")).unwrap()).unwrap();
+    help_search::SearchIndex::from_bytes(&std::fs::read(dist.join("search-index.bin")).unwrap()).unwrap();
 
     // Page files are the shell with the policy; their content (titles
     // included) is written by the prerender step, which escapes it (tested

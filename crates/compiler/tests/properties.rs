@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use help_compiler::{compile, read_dir, search_index, Settings, Source};
 use help_core::error_code::{codes_in, parse_code};
 use help_core::route::Route;
-use help_core::search::{snippet, SearchIndex};
+use help_search::{snippet, SearchIndex};
 use help_core::Site;
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -166,7 +166,7 @@ proptest! {
         for hit in &results.hits {
             prop_assert!((hit.doc as usize) < index.docs.len());
             prop_assert!(hit.score.is_finite() && hit.score > 0.0);
-            let text = help_core::search::doc_text(&site.pages, &index.docs[hit.doc as usize]);
+            let text = help_search::doc_text(&site.pages, &index.docs[hit.doc as usize]);
             let pieces = snippet(&text, &results.matched, 30);
             let words: usize = pieces.iter().map(|(p, _)| p.split_whitespace().count()).sum();
             prop_assert!(words <= 34, "{pieces:?}");
@@ -183,7 +183,7 @@ fn a_ten_thousand_character_query_is_read_only_as_far_as_the_limit() {
         let long: String = unit.chars().cycle().take(10_000).collect();
         let short: String = long.chars().take(256).collect();
         let (a, b) = (index.search(&long, 10), index.search(&short, 10));
-        let docs = |r: &help_core::search::Results| r.hits.iter().map(|h| h.doc).collect::<Vec<_>>();
+        let docs = |r: &help_search::Results| r.hits.iter().map(|h| h.doc).collect::<Vec<_>>();
         assert_eq!(docs(&a), docs(&b), "{unit:?}");
     }
 }
@@ -372,7 +372,7 @@ proptest! {
                 for hit in &results.hits {
                     prop_assert!((hit.doc as usize) < read.docs.len());
                     let doc = &read.docs[hit.doc as usize];
-                    let _ = help_core::search::doc_text(&site.pages, doc);
+                    let _ = help_search::doc_text(&site.pages, doc);
                 }
             }
         }

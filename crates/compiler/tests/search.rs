@@ -4,7 +4,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use help_compiler::{compile_dir, search_index, Settings};
-use help_core::search::{snippet, SearchIndex};
+use help_search::{snippet, SearchIndex};
 use help_core::Site;
 
 fn real() -> (Site, SearchIndex) {
@@ -21,7 +21,7 @@ fn top(site: &Site, index: &SearchIndex, query: &str, n: usize) -> Vec<String> {
         .hits
         .iter()
         .map(|h| {
-            let found = help_core::search::locate(&site.pages, &index.docs[h.doc as usize]).expect("a document of this model");
+            let found = help_search::locate(&site.pages, &index.docs[h.doc as usize]).expect("a document of this model");
             format!("{}#{}", found.page.file, found.anchor())
         })
         .collect()
@@ -112,7 +112,7 @@ fn snippets_mark_the_matched_words() {
     let (site, index) = real();
     let results = index.search("reset password", 1);
     let doc = &index.docs[results.hits[0].doc as usize];
-    let text = help_core::search::doc_text(&site.pages, doc);
+    let text = help_search::doc_text(&site.pages, doc);
     let pieces = snippet(&text, &results.matched, 24);
     let marked: Vec<&str> = pieces.iter().filter(|(_, m)| *m).map(|(t, _)| t.as_str()).collect();
     assert!(marked.iter().any(|m| m.to_lowercase().starts_with("password")), "{pieces:?}");
@@ -211,7 +211,7 @@ fn a_heading_holding_every_word_beats_bodies_that_mention_them() {
     let (site, index) = help_centre();
     for (query, words) in [("new phone", &["new", "phone"][..]), ("delete my nhs login", &["delete", "nhs", "login"]), ("photo id accepted", &["photo", "id", "accept"])] {
         let results = index.search(query, 1);
-        let heading = help_core::search::locate(&site.pages, &index.docs[results.hits[0].doc as usize]).unwrap().heading().to_lowercase();
+        let heading = help_search::locate(&site.pages, &index.docs[results.hits[0].doc as usize]).unwrap().heading().to_lowercase();
         assert!(words.iter().all(|w| heading.contains(w)), "{query}: {heading}");
     }
 }

@@ -13,7 +13,6 @@ pub mod model;
 pub mod partner;
 pub mod references;
 pub mod route;
-pub mod search;
 pub mod walk;
 
 pub use error_code::ErrorCode;

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use help_compiler::{compile_dir, search_index, Settings};
-use help_core::search::text::words;
-use help_core::search::{parse_synonyms, Doc, SearchIndex};
+use help_search::text::words;
+use help_search::{parse_synonyms, Doc, SearchIndex};
 
 /// A small deterministic generator (64-bit LCG), so every run measures the same corpus.
 struct Lcg(u64);
@@ -84,7 +84,7 @@ fn main() {
         .docs
         .iter()
         .map(|d| {
-            let found = help_core::search::locate(&compiled.site.pages, d).expect("a document of this model");
+            let found = help_search::locate(&compiled.site.pages, d).expect("a document of this model");
             [found.page.title.clone(), found.heading().to_owned(), found.text()]
         })
         .collect();

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use help_compiler::{compile_dir, search_index, Settings};
-use help_core::search::text::words;
+use help_search::text::words;
 
 fn normalise(text: &str) -> String {
     words(text).collect::<Vec<_>>().join(" ")
@@ -64,7 +64,7 @@ fn main() -> ExitCode {
             .collect();
         let results = index.search(q, 10);
         let label = |doc: u32| {
-            let found = help_core::search::locate(&compiled.site.pages, &index.docs[doc as usize]).expect("a document of this model");
+            let found = help_search::locate(&compiled.site.pages, &index.docs[doc as usize]).expect("a document of this model");
             (found.page.page_name.to_lowercase(), normalise(found.heading()))
         };
         let rank = results.hits.iter().position(|h| expected.contains(&label(h.doc)));
@@ -75,7 +75,7 @@ fn main() -> ExitCode {
             at3 += 1.0;
         } else {
             let top = results.hits.first().map_or_else(|| "(nothing)".to_owned(), |h| {
-                let found = help_core::search::locate(&compiled.site.pages, &index.docs[h.doc as usize]).expect("a document of this model");
+                let found = help_search::locate(&compiled.site.pages, &index.docs[h.doc as usize]).expect("a document of this model");
                 format!("{} / {}", found.page.page_name, found.heading())
             });
             fails.push(format!("fail: {q} -> {top}"));

@@ -2,7 +2,7 @@
 //! fields, each query word matched by its stem, a synonym, as a prefix (the
 //! last word only) or within a typo budget, in that order of strength.
 
-use crate::error_code::parse_code;
+use help_core::error_code::parse_code;
 
 use super::index::{Posting, SearchIndex, FIELD_COUNT};
 use super::text::{self, distance_chars, stem, typo_budget, words};
@@ -67,9 +67,11 @@ impl SearchIndex {
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
-    /// Fills in [`SearchIndex::factors`]; every constructor ends with this.
-    pub(super) fn with_factors(mut self) -> Self {
-        self.factors = self
+    /// Fills in [`SearchIndex::weights`]; every constructor ends with this.
+    /// Postings must point at documents ([`SearchIndex::check`]).
+    pub(super) fn with_weights(mut self) -> Self {
+        // Per document and field: the field's weight over its length normalisation.
+        let factors: Vec<[f32; FIELD_COUNT]> = self
             .docs
             .iter()
             .map(|doc| {
@@ -80,13 +82,12 @@ impl SearchIndex {
                 })
             })
             .collect();
+        let bm25f = |posting: &Posting| {
+            let weighted: f32 = factors.get(posting.0 as usize).map_or(0.0, |factors| (0..FIELD_COUNT).map(|f| f32::from(posting.1[f]) * factors[f]).sum());
+            weighted * (K1 + 1.0) / (K1 + weighted)
+        };
+        self.weights = self.postings.iter().map(|list| list.iter().map(bm25f).collect()).collect();
         self
-    }
-
-    fn bm25f(&self, posting: &Posting) -> f32 {
-        let factors = &self.factors[posting.0 as usize];
-        let weighted: f32 = (0..FIELD_COUNT).map(|f| f32::from(posting.1[f]) * factors[f]).sum();
-        weighted * (K1 + 1.0) / (K1 + weighted)
     }
 
     /// The stems a query word may stand for, with how strongly each counts,
@@ -119,6 +120,7 @@ impl SearchIndex {
         }
         let exact = !found.is_empty();
         let typed: Vec<char> = word.chars().collect();
+        let ascii = word.is_ascii();
         // The usual budget, then, when nothing at all matched a word of five
         // letters or more, two edits: a near miss beats no answer.
         let mut budgets = vec![typo_budget(word)];
@@ -132,8 +134,11 @@ impl SearchIndex {
             }
             let (mut candidate, mut rows) = (Vec::new(), Vec::new());
             for (w, s) in &self.words {
-                // A character is at most 4 bytes: a cheap bound before decoding.
-                if w.len() + 4 * budget < word.len() || word.len() + 4 * budget < w.len() {
+                // Words too long or short to be within reach are skipped
+                // before decoding: exactly for ASCII words (most of them),
+                // loosely for others (a character is at most 4 bytes).
+                let slack = if ascii && w.is_ascii() { budget } else { 4 * budget };
+                if w.len() + slack < word.len() || word.len() + slack < w.len() {
                     continue;
                 }
                 candidate.clear();
@@ -190,9 +195,13 @@ impl SearchIndex {
         let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
         let terms: Vec<String> = words(&query).take(MAX_QUERY_WORDS).collect();
         // Dense per-document arrays: cheaper than maps at these sizes, and
-        // they keep hashing code out of the wasm.
+        // they keep hashing code out of the wasm. Only the documents a query
+        // reaches (`candidates`, and per word `touched`) are visited after:
+        // a pass over every document per word cost more than the postings.
         let docs = self.docs.len();
         let mut scores = vec![0f32; docs];
+        let mut candidates: Vec<usize> = Vec::new();
+        let mut seen = vec![false; docs];
 
         // A query that reads as an error reference: its guidance first, in
         // the reference's order, whatever the words add (they add less than
@@ -201,6 +210,10 @@ impl SearchIndex {
             if let Some((_, places)) = self.references.iter().find(|(c, _)| *c == code) {
                 for (rank, doc) in places.iter().enumerate() {
                     if let Some(score) = scores.get_mut(*doc as usize) {
+                        if !seen[*doc as usize] {
+                            seen[*doc as usize] = true;
+                            candidates.push(*doc as usize);
+                        }
                         *score = REFERENCE_STEP * (REFERENCE_PLACES - rank.min(REFERENCE_PLACES - 1)) as f32;
                     }
                 }
@@ -217,6 +230,7 @@ impl SearchIndex {
         let mut corrected: Option<Vec<String>> = None;
         let mut in_heading = vec![false; docs];
         let mut heading_covered = vec![0f32; docs];
+        let mut touched: Vec<usize> = Vec::new();
         for (i, term) in terms.iter().enumerate() {
             let as_prefix = ends_in_word && i + 1 == terms.len();
             let (alternatives, correction) = self.alternatives(term, as_prefix, &synonyms[i], tolerant);
@@ -228,8 +242,6 @@ impl SearchIndex {
             // for more than that word would: a rare synonym must not outrank
             // the word the person typed.
             let own_idf = self.stem_index(&stem(term)).map(|s| self.idf(s));
-            best.iter_mut().for_each(|b| *b = 0.0);
-            in_heading.iter_mut().for_each(|h| *h = false);
             let mut weight: f32 = 0.0;
             for (stem, quality) in alternatives {
                 let idf = match own_idf {
@@ -240,16 +252,32 @@ impl SearchIndex {
                 if !matched.contains(&self.stems[stem]) {
                     matched.push(self.stems[stem].clone());
                 }
-                for posting in &self.postings[stem] {
-                    if let Some(b) = best.get_mut(posting.0 as usize) {
-                        *b = b.max(quality * idf * self.bm25f(posting));
-                        in_heading[posting.0 as usize] |= posting.1[HEADING] > 0;
+                let scale = quality * idf;
+                // Plain indexing: this loop runs for every posting of every
+                // word on each keystroke, and the app is built for size, which
+                // leaves iterator adapters un-inlined.
+                let (postings, weights) = (&self.postings[stem], self.weights.get(stem).map_or(&[][..], Vec::as_slice));
+                for j in 0..postings.len().min(weights.len()) {
+                    let posting = &postings[j];
+                    let doc = posting.0 as usize;
+                    if doc < docs {
+                        // A document's first posting for this word (a valid
+                        // index has no posting of weight 0).
+                        let score = scale * weights[j];
+                        if best[doc] == 0.0 {
+                            touched.push(doc);
+                        }
+                        // Not `f32::max`: at the app's size optimisation it is a call.
+                        if score > best[doc] {
+                            best[doc] = score;
+                        }
+                        in_heading[doc] |= posting.1[HEADING] > 0;
                     }
                 }
             }
             // Documents that match more of the query, weighted by how telling
             // each word is, rank above those that match one word many times.
-            for doc in 0..docs {
+            for &doc in &touched {
                 if best[doc] > 0.0 {
                     sums[doc] += best[doc];
                     covered[doc] += weight;
@@ -257,11 +285,17 @@ impl SearchIndex {
                 if in_heading[doc] {
                     heading_covered[doc] += weight;
                 }
+                (best[doc], in_heading[doc]) = (0.0, false);
+                if !seen[doc] {
+                    seen[doc] = true;
+                    candidates.push(doc);
+                }
             }
+            touched.clear();
             total_weight += weight;
         }
         if total_weight > 0.0 {
-            for doc in 0..docs {
+            for &doc in &candidates {
                 let coverage = covered[doc] / total_weight;
                 let in_heading = heading_covered[doc] / total_weight;
                 scores[doc] += sums[doc] * coverage * coverage * (1.0 + HEADING_BOOST * in_heading * in_heading);
@@ -273,7 +307,8 @@ impl SearchIndex {
         // Ties keep document order: the order includes it.
         let order = |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc));
         let mut hits: Vec<Hit> = Vec::with_capacity(limit.min(docs) + 1);
-        for (doc, &score) in scores.iter().enumerate() {
+        for &doc in &candidates {
+            let score = scores[doc];
             let hit = Hit { doc: doc as u32, score };
             if score > 0.0 && hits.len() < limit || hits.last().is_some_and(|last| score > 0.0 && order(&hit, last).is_lt()) {
                 let at = hits.partition_point(|h| order(h, &hit).is_lt());

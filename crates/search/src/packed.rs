@@ -14,7 +14,7 @@
 //! and [`SearchIndex::check`] then checks every reference between lists, so
 //! a file cut short or changed on its way is refused, never trusted.
 
-use crate::error_code::{parse_code, ErrorCode};
+use help_core::error_code::{parse_code, ErrorCode};
 
 use super::index::{Doc, Posting, SearchIndex, FIELD_COUNT};
 
@@ -124,7 +124,7 @@ impl SearchIndex {
         if input.at != bytes.len() {
             return Err("bytes after the end of the index");
         }
-        let index = SearchIndex { docs, stems, postings, words, average_len, synonyms, references, site, factors: Vec::new() }.with_factors();
+        let index = SearchIndex { docs, stems, postings, words, average_len, synonyms, references, site, weights: Vec::new() }.with_weights();
         index.check()?;
         Ok(index)
     }

@@ -1,8 +1,8 @@
 //! What a result shows: the text its document covers, and a short extract
 //! around the words that matched, marked for highlighting.
 
-use crate::model::{Block, Page, Section};
-use crate::walk;
+use help_core::model::{Block, Page, Section};
+use help_core::walk;
 
 use super::index::Doc;
 use super::text::{self, stem, words};

@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Page, PageKind, Reference};
-use crate::walk;
+use help_core::model::{Page, PageKind, Reference};
+use help_core::walk;
 
 use super::index::{Doc, Posting, SearchIndex, FIELD_COUNT, MAX_COUNT};
 use super::text::{stem, words};
@@ -89,8 +89,8 @@ impl SearchIndex {
             synonyms,
             references: Vec::new(),
             site: String::new(),
-            factors: Vec::new(),
-        }.with_factors()
+            weights: Vec::new(),
+        }.with_weights()
     }
 
 }

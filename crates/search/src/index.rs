@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error_code::ErrorCode;
+use help_core::error_code::ErrorCode;
 
 /// The file the index is shipped in, beside the pages, packed (see
 /// `packed.rs`); the app fetches it when search is first used, so it is not
@@ -19,12 +19,12 @@ pub const FIELD_COUNT: usize = 3;
 /// not carry them a second time (see [`super::locate`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Doc {
-    /// Index into [`crate::Site::pages`].
+    /// Index into [`help_core::Site::pages`].
     pub page: u32,
     /// Index into the page's sections.
     pub section: u32,
     /// Set when this document is a details block of the section: its place
-    /// among the section's details blocks ([`crate::walk::details`]).
+    /// among the section's details blocks ([`help_core::walk::details`]).
     pub details: Option<u32>,
     /// Words per field.
     pub len: [u16; FIELD_COUNT],
@@ -57,11 +57,11 @@ pub struct SearchIndex {
     /// The build of the site model this index belongs to: an app must not
     /// use an index from another build (its documents point at other pages).
     pub site: String,
-    /// Per document and field, its weight over its length normalisation:
-    /// worked out once when the index is made or read, not per posting on
-    /// every keystroke ([`SearchIndex::with_factors`]).
+    /// Each posting's BM25F score, `weights[i][j]` for `postings[i][j]`:
+    /// worked out once when the index is made or read, not on every
+    /// keystroke ([`SearchIndex::with_weights`]).
     #[serde(skip)]
-    pub factors: Vec<[f32; FIELD_COUNT]>,
+    pub weights: Vec<Vec<f32>>,
 }
 
 
