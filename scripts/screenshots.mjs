@@ -84,12 +84,14 @@ if (existsSync(fixtureBuild)) {
     ['fixture-photo-id', 'prove-who-you-are-photo-id.html'],
     ['fixture-passwords', 'passwords.html'],
     ['fixture-error-cid4017', 'index.html?error=CID4017'],
+    ['fixture-search-corrected', 'index.html?q=pasky'],
   ];
   for (const [width, height, label] of [[390, 844, 'phone'], [1280, 900, 'desktop']]) {
     const page = await newPage(browser, { viewport: { width, height } });
     for (const [name, path] of fixtureViews) {
       await open(page, fixture.base + path);
       await page.waitForFunction(() => window.wasmBindings);
+      if (path.includes('q=')) await page.locator('.app-search__option').first().waitFor();
       await page.waitForTimeout(150);
       await page.screenshot({ path: `${out}/${name}-${label}.png`, fullPage: !path.includes('error=') });
     }
