@@ -92,13 +92,13 @@ impl SearchIndex {
 
     /// The stems a query word may stand for, with how strongly each counts,
     /// and the word it was taken for when only a misspelling matched.
-    fn alternatives(&self, word: &str, as_prefix: bool, synonyms: &[String], tolerant: bool) -> (Vec<(usize, f32)>, Option<&str>) {
+    /// `known` is the word's own stem in the index, if it has one.
+    fn alternatives(&self, word: &str, known: Option<usize>, as_prefix: bool, synonyms: &[String], tolerant: bool) -> (Vec<(usize, f32)>, Option<&str>) {
         let mut found: Vec<(usize, f32)> = Vec::new();
         let add = |found: &mut Vec<(usize, f32)>, stem: usize, quality: f32| match found.iter_mut().find(|(s, _)| *s == stem) {
             Some(entry) => entry.1 = entry.1.max(quality),
             None => found.push((stem, quality)),
         };
-        let known = self.stem_index(&stem(word));
         if let Some(s) = known {
             add(&mut found, s, EXACT);
         }
@@ -233,7 +233,9 @@ impl SearchIndex {
         let mut touched: Vec<usize> = Vec::new();
         for (i, term) in terms.iter().enumerate() {
             let as_prefix = ends_in_word && i + 1 == terms.len();
-            let (alternatives, correction) = self.alternatives(term, as_prefix, &synonyms[i], tolerant);
+            // The word's own stem, if the content has it: looked up once.
+            let known = self.stem_index(&stem(term));
+            let (alternatives, correction) = self.alternatives(term, known, as_prefix, &synonyms[i], tolerant);
             if let Some(word) = correction {
                 corrected.get_or_insert_with(|| terms.clone())[i] = word.to_owned();
             }
@@ -241,7 +243,7 @@ impl SearchIndex {
             // Another word standing in for one the content has may not count
             // for more than that word would: a rare synonym must not outrank
             // the word the person typed.
-            let own_idf = self.stem_index(&stem(term)).map(|s| self.idf(s));
+            let own_idf = known.map(|s| self.idf(s));
             let mut weight: f32 = 0.0;
             for (stem, quality) in alternatives {
                 let idf = match own_idf {
