@@ -16,9 +16,10 @@ use crate::content;
 pub fn section_at(section: &Section, level: u8, named_in_url: bool, reference: Option<&Reference>, render: &Render<'_>) -> Html {
     // The mark sits inside the heading, so a screen reader reads it with the
     // heading when focus lands there.
-    let mark = reference.map(|r| html! {
-        <span class="nhsuk-caption-m app-reference-mark">{ format!("The guidance for your reference {}", r.code) }</span>
-    });
+    let mark = match reference {
+        Some(r) => mark(r),
+        None => prerendered::marks(section),
+    };
     let heading = if level == 2 {
         html! { <h2 tabindex="-1">{ mark }{ &section.heading }</h2> }
     } else {
@@ -28,13 +29,83 @@ pub fn section_at(section: &Section, level: u8, named_in_url: bool, reference: O
         <section id={section.id.clone()} class={classes!("app-section", named_in_url.then_some("app-section--highlight"))}>
             { heading }
             { render.under(level).blocks(&section.blocks) }
-            if let Some(reference) = reference.filter(|r| !r.also.is_empty()) {
-                { also_see(reference) }
-            }
             if let Some(reference) = reference {
-                { feedback(render.context, Some(&reference.code)) }
+                { under_guidance(reference, render) }
+            } else {
+                { prerendered::under_guidance(section, render) }
             }
         </section>
+    }
+}
+
+fn mark(reference: &Reference) -> Html {
+    html! { <span class="nhsuk-caption-m app-reference-mark">{ format!("The guidance for your reference {}", reference.code) }</span> }
+}
+
+/// What follows the guidance for the code the person arrived with.
+fn under_guidance(reference: &Reference, render: &Render<'_>) -> Html {
+    html! {
+        <>
+            if !reference.also.is_empty() {
+                { also_see(reference) }
+            }
+            { feedback(render.context, Some(&reference.code)) }
+        </>
+    }
+}
+
+/// The page files' own `?error=` view, before the app has loaded: for each
+/// code whose guidance a section is, the prerender writes the mark and what
+/// follows the guidance, hidden and labelled `data-reference`; the page's
+/// start-up script (`help-compiler`'s `first_visit`) shows the ones for the
+/// code in the address and removes the rest, so the page matches what the
+/// app renders and the app takes over without a shift. Only the prerender
+/// writes them: the wasm never carries this code.
+pub mod prerendered {
+    use super::*;
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn guidance_in(section: &Section) -> Vec<&'static Reference> {
+        let site = content::site();
+        site.references
+            .iter()
+            .filter(|r| site.pages[r.place.page].sections.iter().any(|s| std::ptr::eq(s, section)) && r.place.section == section.id)
+            .collect()
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn guidance_in(_: &Section) -> Vec<&'static Reference> {
+        Vec::new()
+    }
+
+    /// The mark itself carries the label: inside a heading only phrasing
+    /// content may stand, and the shown page must be the app's markup.
+    pub fn marks(section: &Section) -> Html {
+        guidance_in(section)
+            .into_iter()
+            .map(|r| html! {
+                <span class="nhsuk-caption-m app-reference-mark" data-reference={r.code.to_string()} hidden=true>
+                    { format!("The guidance for your reference {}", r.code) }
+                </span>
+            })
+            .collect()
+    }
+
+    /// In a plain `<div>`, which adds nothing to the layout.
+    pub fn under_guidance(section: &Section, render: &Render<'_>) -> Html {
+        guidance_in(section)
+            .into_iter()
+            .map(|r| html! { <div data-reference={r.code.to_string()} hidden=true>{ super::under_guidance(r, render) }</div> })
+            .collect()
+    }
+
+    /// `html`, which only a view without a code shows (the article's closing
+    /// "Did this help?"), labelled for the script to remove when a code is given.
+    pub fn without_reference(html: Html) -> Html {
+        if cfg!(target_arch = "wasm32") {
+            return html;
+        }
+        html! { <div data-without-reference="">{ html }</div> }
     }
 }
 

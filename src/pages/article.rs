@@ -5,7 +5,7 @@ use crate::components::blocks::Render;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::feedback::feedback;
 use crate::components::page_link::PageLink;
-use crate::components::section::section_at;
+use crate::components::section::{prerendered, section_at};
 use crate::content;
 use crate::context::AppContext;
 
@@ -67,7 +67,7 @@ pub fn article_page(props: &ArticleProps) -> Html {
                     }) }
                     // Under the guidance for a code, or else at the end.
                     if reference.is_none() {
-                        { feedback(context.as_ref(), None) }
+                        { prerendered::without_reference(feedback(context.as_ref(), None)) }
                     }
                     // NHS.UK's review-date line, when the editors set the dates.
                     if let Some(dates) = &page.review_dates {
