@@ -1,6 +1,7 @@
 // Browser plumbing shared by the tests, benchmarks and screenshots: serve the built dist/ on 127.0.0.1
 // and drive Debian's Chromium with playwright-core (no browser download).
 import { createServer } from 'node:http';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,8 +63,11 @@ export function headersFor(rules, path) {
  * from the policy, `dropHeaders` leaves out the named headers, and
  * `lastModified` (a date) is sent as every file's `Last-Modified`, which lets
  * a browser keep a file without a `Cache-Control` for a while by itself.
+ * `compress` answers with brotli (or gzip) when the browser accepts it, as
+ * a real host does: for measuring what a first visit transfers.
  */
-export async function serveDist({ dir = dist, failServiceWorker = false, withoutFrameAncestors = false, dropHeaders = [], lastModified } = {}) {
+export async function serveDist({ dir = dist, failServiceWorker = false, withoutFrameAncestors = false, dropHeaders = [], lastModified, compress = false } = {}) {
+  const compressed = new Map();
   let root = dir;
   let rules = await readHeaderRules(root);
   // Paths served from another build's folder, as a stale edge would.
@@ -91,7 +95,18 @@ export async function serveDist({ dir = dist, failServiceWorker = false, without
       return;
     }
     try {
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const accepts = String(req.headers['accept-encoding'] ?? '');
+      const encoding = !compress ? null : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+      if (encoding) {
+        const key = `${encoding} ${file}`;
+        if (!compressed.has(key)) {
+          compressed.set(key, encoding === 'br' ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }) : gzipSync(body, { level: 9 }));
+        }
+        body = compressed.get(key);
+        res.setHeader('Content-Encoding', encoding);
+        res.setHeader('Vary', 'Accept-Encoding');
+      }
       res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
@@ -152,8 +167,22 @@ export function watchProblems(page) {
   return page;
 }
 
-/** Opens a URL and waits until the app has rendered its main heading. */
+/**
+ * Opens a URL and waits until the app has taken over the prerendered page
+ * (it starts after the page's first paint) and shows its main heading.
+ */
 export async function open(page, url) {
+  await whenAppTakesOver(page);
   await page.goto(url);
+  await page.waitForFunction(() => window.__prerendered && document.getElementById('app') !== window.__prerendered);
   await page.locator('main h1').first().waitFor();
+}
+
+/** Lets `page` tell when the app has put its own root in place of the prerendered one. */
+export async function whenAppTakesOver(page) {
+  if (page.__watchesTakeOver) return;
+  page.__watchesTakeOver = true;
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => { window.__prerendered = document.getElementById('app'); });
+  });
 }

@@ -34,7 +34,8 @@ async function openApp(page, path) {
 /** Opens `path` with WebAssembly blocked: the prerendered page alone. */
 async function openStatic(page, path) {
   await page.route('**/*.wasm', (route) => route.abort());
-  await open(page, env.server.base + path);
+  await page.goto(env.server.base + path);
+  await page.locator('main h1').first().waitFor();
 }
 
 /** What a person sees of each component on the record-a-video page, and what a screen reader is told. */

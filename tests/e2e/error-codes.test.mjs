@@ -105,8 +105,8 @@ test('hostile or malformed values show the helpful page, run nothing and echo no
     'CID123456789',
   ];
   for (const value of hostile) {
-    await page.goto(`${env.server.base}index.html?error=${encodeURIComponent(value)}`);
-    await page.locator('main h1').waitFor();
+    await open(page, `${env.server.base}index.html?error=${encodeURIComponent(value)}`);
+    assert.equal(new URL(page.url()).pathname, '/index.html', 'the page script leaves what is not a known code to the app');
     assert.equal((await page.locator('main h1').innerText()).trim(), 'We could not read that error reference', JSON.stringify(value.slice(0, 40)));
     assert.equal(await page.evaluate(() => window.__pwned), 0);
     assert.equal(await page.locator('main img, main script').count(), 0);

@@ -8,6 +8,7 @@
 pub mod dates;
 pub mod diagnostic;
 pub mod embed;
+pub mod first_visit;
 pub mod front_matter;
 pub mod headers;
 pub mod html_check;

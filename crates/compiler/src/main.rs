@@ -10,7 +10,9 @@
 //! - `help-content pages CONTENT_DIR DIST_DIR` writes one page file per hub and
 //!   article next to Trunk's `index.html`, `references.html`, the search
 //!   index and `_headers` with the Content-Security-Policy computed from the
-//!   built page (run by Trunk's post-build hook).
+//!   built page (run by Trunk's post-build hook). Each page file starts the
+//!   app after its first paint and carries the error-code script
+//!   (`first_visit`).
 //! - `help-content service-worker DIST_DIR` writes `sw.js`, which precaches
 //!   every file then in `DIST_DIR`, each checked against its SHA-256, in a
 //!   cache named by a hash of them and of `_headers` (run by the hook after
@@ -21,7 +23,7 @@ use std::process::ExitCode;
 
 use help_compiler::headers::{content_security_policy, headers_file, inline_script_hashes, meta_policy};
 use help_compiler::diagnostic::Severity;
-use help_compiler::{compile_dir, published_codes, report, review, search_index, Settings};
+use help_compiler::{compile_dir, first_visit, published_codes, report, review, search_index, Settings};
 use help_core::model::REFERENCES_FILE;
 use help_core::html::escape;
 use help_search::SEARCH_INDEX_FILE;
@@ -107,6 +109,9 @@ fn pages(content: &Path, dist: &Path) -> Result<(), String> {
     let compiled = compile_dir(content, &Settings::from_env()).map_err(|e| e.to_string())?;
     let shell_path: PathBuf = dist.join("index.html");
     let built = std::fs::read_to_string(&shell_path).map_err(|e| format!("{}: {e}", shell_path.display()))?;
+    let in_shell = |e: String| format!("{}: {e}", shell_path.display());
+    let built = first_visit::start_after_first_paint(&built).map_err(in_shell)?;
+    let built = first_visit::with_guidance_script(&built, &first_visit::guidance_script(&compiled.site)).map_err(in_shell)?;
     // Partners' pages may frame the widget: their origins, from the profiles.
     let partner_origins: Vec<String> = compiled.site.partners.iter().flat_map(|p| p.origins.iter().cloned()).collect();
     let policy = content_security_policy(&inline_script_hashes(&built), &partner_origins);

@@ -409,3 +409,96 @@ fn an_index_pointing_past_its_documents_is_refused() {
     huge.extend([0xff, 0xff, 0xff, 0xff, 0x0f]);
     assert_eq!(SearchIndex::from_bytes(&huge).unwrap_err(), "a length runs past the end of the index");
 }
+
+/// The page files' error-code script (`first_visit.js`, run before the app
+/// loads) reads every location as the app's router does: on the same
+/// property-test inputs, it moves to the page file of the same guidance,
+/// or shows the same guidance in place, or, for every other view, leaves
+/// the page alone for the app. Runs the built script in Node.
+#[test]
+fn the_page_script_reads_every_location_as_the_router_does() {
+    use help_core::model::file_of_path;
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+
+    let (site, _) = site_and_index();
+    let mut runner = TestRunner::new(config(512));
+    let strategy = (path(), prop::collection::vec(parameter(), 0..5), hostile_text());
+    let mut cases: Vec<(String, Vec<(String, String)>, String)> =
+        (0..runner.config().cases).map(|_| strategy.new_tree(&mut runner).expect("a case").current()).collect();
+    // Every known code both ways, from the home page and from its own page.
+    for reference in &site.references {
+        let own = format!("/help/{}", site.pages[reference.place.page].file);
+        for path in ["/help/", own.as_str()] {
+            cases.push((path.into(), vec![("error".into(), format!(" {}", reference.code.to_lowercase()))], String::new()));
+            cases.push((path.into(), vec![("q".into(), "x".into())], reference.code.to_lowercase()));
+        }
+    }
+    let anchors: std::collections::HashMap<&str, Vec<String>> = site
+        .pages
+        .iter()
+        .map(|p| {
+            let mut ids: Vec<String> = p.sections.iter().map(|s| s.id.clone()).collect();
+            for blocks in std::iter::once(&p.intro).chain(p.sections.iter().map(|s| &s.blocks)) {
+                ids.extend(help_core::walk::details(blocks).iter().map(|(id, ..)| (*id).to_owned()));
+            }
+            (p.file.as_str(), ids)
+        })
+        .collect();
+    let script = help_compiler::first_visit::guidance_script(site);
+    let input = serde_json::json!({
+        "script": script,
+        "anchors": anchors,
+        "cases": cases.iter().map(|(path, params, fragment)| serde_json::json!({"path": path, "params": params, "fragment": fragment})).collect::<Vec<_>>(),
+    });
+    let file = std::env::temp_dir().join(format!("first-visit-cases-{}.json", std::process::id()));
+    std::fs::write(&file, input.to_string()).unwrap();
+    let harness = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/first_visit_harness.mjs");
+    let output = std::process::Command::new("node").arg(&harness).arg(&file).output().expect("Node.js runs the page script (scripts/setup.sh installs it)");
+    std::fs::remove_file(&file).unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let results: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(results.len(), cases.len());
+    let (mut moved, mut shown) = (0, 0);
+    for result in &results {
+        let seen = &result["seen"];
+        let path = seen["path"].as_str().unwrap();
+        let params: Vec<(String, String)> = seen["params"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| (p[0].as_str().unwrap().to_owned(), p[1].as_str().unwrap().to_owned()))
+            .collect();
+        let fragment = seen["fragment"].as_str().unwrap();
+        let outcome = &result["outcome"];
+        let route = Route::resolve(site, path, &params, fragment);
+        match route {
+            Route::Page { index, anchor: Some(anchor), reference: Some(at) } => {
+                let file = &site.pages[index].file;
+                let code = &site.references[at].code;
+                if file_of_path(path) == file {
+                    shown += 1;
+                    assert_eq!(outcome["focused"], serde_json::json!(anchor), "{result}");
+                    assert_eq!(outcome["highlighted"], serde_json::json!(anchor), "{result}");
+                    assert_eq!(outcome["title"], serde_json::json!(format!("{code}: Page - NHS login help")), "{result}");
+                    assert!(outcome.get("replaced").is_none(), "{result}");
+                } else {
+                    moved += 1;
+                    let to = outcome["replaced"].as_str().unwrap_or_else(|| panic!("no move for {result}"));
+                    // Every parameter kept as it was; a code from the
+                    // fragment becomes `error`, so the view is the same.
+                    let search = seen["search"].as_str().unwrap();
+                    let expected = match params.iter().any(|(k, _)| k == "error") {
+                        true => format!("{file}{search}#{anchor}"),
+                        false => format!("{file}{search}{}error={code}#{anchor}", if search.is_empty() { "?" } else { "&" }),
+                    };
+                    assert_eq!(to, expected, "{result}");
+                    assert!(outcome.get("focused").is_none(), "{result}");
+                }
+            }
+            other => assert_eq!(outcome, &serde_json::json!({}), "the router shows {other:?} for {result}"),
+        }
+    }
+    assert!(moved >= 2 * site.references.len() && shown >= site.references.len(), "moved {moved}, shown {shown}");
+}
+

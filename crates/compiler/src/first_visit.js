@@ -1,0 +1,106 @@
+// The error-code journey before the app has loaded (see first_visit.rs).
+// Written into every page file at the end of <body>, allowed by its hash.
+// An address with a query or a fragment hides the page from the start of
+// <head> until this has run (HIDE_UNTIL_READY in first_visit.rs), so the
+// browser lays out nothing before the guidance view is in place: the page
+// never moves under the reader.
+// It reads an address exactly as the app's router does (help-core's
+// Route::resolve and parse_code): keep the two the same.
+(function () {
+  // Filled in by the build: the page files, each code's guidance as
+  // [file, section, details], and the contact form's address.
+  var FILES = [], GUIDANCE = {}, CONTACT = '';
+  var MAX = 2048, d = document, l = location, root = d.documentElement;
+  var SPACE = '[\\t-\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+';
+  var TRIM = new RegExp('^' + SPACE + '|' + SPACE + '$', 'g');
+  function cut(text) {
+    return Array.from(text).slice(0, MAX).join('');
+  }
+  function normal(text) {
+    return cut(cut(text).normalize('NFKC'));
+  }
+  function utf8Length(text) {
+    var n = 0;
+    for (var c of text) n += c < '\x80' ? 1 : c < '\u0800' ? 2 : c < '\ud800' || c.length < 2 ? 3 : 4;
+    return n;
+  }
+  function parseCode(text) {
+    text = text.replace(TRIM, '');
+    if (utf8Length(text) > 32) return null;
+    var at = text.search(/[0-9]/);
+    if (at < 0) at = text.length;
+    var prefix = text.slice(0, at).replace(/[ _\-\u2010-\u2015\u2212]/g, ''), digits = text.slice(at);
+    return (prefix === '' || /^[cC][iI][dD]$/.test(prefix)) && /^[0-9]{4,5}$/.test(digits) ? 'CID' + digits : null;
+  }
+  // What the address asks for: [code, whether it came as ?error=], or null.
+  function asked() {
+    var code = null, given = false;
+    new URLSearchParams(l.search).forEach(function (value, key) {
+      if (normal(key) !== 'error') return;
+      given = true;
+      code = code || parseCode(normal(value));
+    });
+    if (given) return code && [code, true];
+    if (FILES.indexOf(here) < 0) return null;
+    var fragment = l.hash;
+    try { fragment = decodeURIComponent(fragment); } catch (e) {}
+    fragment = normal(fragment).replace(/^#+/, '').replace(/[A-Z]+/g, function (s) { return s.toLowerCase(); });
+    if (fragment === '' || d.getElementById(fragment) || fragment.slice(0, 3) !== 'cid') return null;
+    code = parseCode(fragment);
+    return code && [code, false];
+  }
+  function open(element) {
+    for (; element; element = element.parentElement) if (element.tagName === 'DETAILS') element.open = true;
+  }
+  var here = l.pathname.split('/').pop() || 'index.html';
+  try {
+    show();
+  } finally {
+    if (!root.hasAttribute('data-leaving')) root.hidden = false;
+  }
+  function show() {
+    var request = asked(), code = request && request[0], place = code && GUIDANCE[code];
+    if (place && FILES[place[0]] !== here) {
+      // Straight to the guidance's own page file, before this one paints;
+      // replacing this entry, so Back does not come back here.
+      var search = request[1] ? l.search : (l.search ? l.search + '&' : '?') + 'error=' + code;
+      root.setAttribute('data-leaving', '');
+      root.hidden = true;
+      setTimeout(function () { root.hidden = false; }, 3000);
+      l.replace(FILES[place[0]] + search + '#' + place[1]);
+      return;
+    }
+    // This page: the guidance's view, as the app shows it (the mark, "Also
+    // see", "Did this help?" under it, the code on contact links).
+    var section = place && d.getElementById(place[1]);
+    d.querySelectorAll('[data-reference]').forEach(function (piece) {
+      if (section && piece.getAttribute('data-reference') === code) piece.hidden = false;
+      else piece.remove();
+    });
+    // What only a view without a code shows goes, or stays as the app renders it.
+    d.querySelectorAll('[data-without-reference]').forEach(function (piece) {
+      if (section) piece.remove();
+      else piece.replaceWith.apply(piece, piece.childNodes);
+    });
+    if (!section) return;
+    section.classList.add('app-section--highlight');
+    d.querySelectorAll('a').forEach(function (link) {
+      if (link.getAttribute('href') === CONTACT) link.setAttribute('href', CONTACT + '?error=' + code);
+    });
+    d.title = code + ': ' + d.title;
+    if (place[2]) open(d.getElementById(place[2]));
+    open(section);
+    // Focus once the page has loaded, a frame later: the browser's own move
+    // to the #fragment, made then, takes focus from anything but the
+    // fragment's element.
+    var heading = section.querySelector('h2, h3, summary') || section;
+    addEventListener('load', function () {
+      requestAnimationFrame(function () {
+        setTimeout(function () {
+          heading.scrollIntoView();
+          heading.focus();
+        });
+      });
+    });
+  }
+})();

@@ -1,0 +1,48 @@
+// Runs the page files' error-code script (src/first_visit.js as built) on
+// many locations, as a browser would hand them to it, and prints what it
+// did with each. Driven by tests/properties.rs, which compares every
+// outcome with the app's router.
+// Usage: node first_visit_harness.mjs CASES.json  (prints JSON)
+import { readFileSync } from 'node:fs';
+
+const { script, anchors, cases } = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+// Timers, frames and the load event all come at once here.
+const run = new Function('location', 'document', 'setTimeout', 'requestAnimationFrame', 'addEventListener', script);
+const now = (callback) => callback();
+
+// What the app reads from the same location (src/browser.rs): each value
+// cut to 2048 characters, NFKC, cut again.
+const cut = (text) => Array.from(text).slice(0, 2048).join('');
+const app = (text) => cut(cut(text).normalize('NFKC'));
+
+const out = cases.map(({ path, params, fragment }) => {
+  const query = new URLSearchParams(params).toString();
+  const hash = fragment === '' ? '' : '#' + encodeURIComponent(fragment);
+  const outcome = {};
+  const file = path.split('/').pop() || 'index.html';
+  const ids = new Set(anchors[file] ?? []);
+  const element = (id) => ({
+    id,
+    tagName: 'SECTION',
+    parentElement: null,
+    classList: { add: () => { outcome.highlighted = id; } },
+    querySelector: () => ({ scrollIntoView() {}, focus() { outcome.focused = id; } }),
+  });
+  const document = {
+    title: 'Page - NHS login help',
+    documentElement: { hidden: true, marks: new Set(), setAttribute(name) { this.marks.add(name); }, hasAttribute(name) { return this.marks.has(name); } },
+    getElementById: (id) => (ids.has(id) ? element(id) : null),
+    querySelectorAll: () => [],
+  };
+  const location = { pathname: path, search: query ? '?' + query : '', hash, replace: (url) => { outcome.replaced = url; } };
+  run(location, document, now, now, (_, callback) => callback());
+  if (document.title !== 'Page - NHS login help') outcome.title = document.title;
+  // The page, hidden by its first line, is shown again unless it is leaving.
+  if (document.documentElement.hidden && !outcome.replaced) outcome.stillHidden = true;
+  let decoded = hash;
+  try { decoded = decodeURIComponent(hash); } catch {}
+  // The location as the app's router receives it.
+  const seen = { path, search: location.search, params: [...new URLSearchParams(query)].map(([k, v]) => [app(k), app(v)]), fragment: app(decoded) };
+  return { seen, outcome };
+});
+console.log(JSON.stringify(out));
