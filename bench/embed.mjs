@@ -4,7 +4,7 @@
 // (nothing cached): the launcher to the help's heading, and "Get help with
 // this error" (NHSLoginHelp.open({ error: 'CID7023' })) to the CID7023
 // guidance. Prints medians and p95 of 20; needs target/dist-v2
-// (scripts/build-second-version.sh). Usage: node bench/embed.mjs [runs]
+// (scripts/build-second-version.sh). Usage: node bench/embed.mjs [runs] [test build folder]
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ import { serveDist, launchBrowser } from '../tests/e2e/browser.mjs';
 import { serveExamples } from '../examples/serve.mjs';
 
 const runs = Number(process.argv[2] ?? 20);
-const testBuild = fileURLToPath(new URL('../target/dist-v2/', import.meta.url));
+const testBuild = process.argv[3] ?? fileURLToPath(new URL("../target/dist-v2/", import.meta.url));
 const widget = await serveDist({ dir: testBuild });
 const site = await serveExamples({ widget: widget.base, port: 8765 });
 const browser = await launchBrowser();

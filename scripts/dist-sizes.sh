@@ -4,7 +4,7 @@
 # glue, the wasm and the favicon). Figures only; the budget is in the README.
 set -euo pipefail
 root="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root/dist"
+cd "${1:-$root/dist}"
 printf '%-48s %9s %9s\n' file raw gzip
 cold_raw=0 cold_gz=0 index_gz=0 largest_gz=0 largest=""
 while IFS= read -r f; do

@@ -2,6 +2,7 @@
 // and drive Debian's Chromium with playwright-core (no browser download).
 import { createServer } from 'node:http';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,8 +64,9 @@ export function headersFor(rules, path) {
  * from the policy, `dropHeaders` leaves out the named headers, and
  * `lastModified` (a date) is sent as every file's `Last-Modified`, which lets
  * a browser keep a file without a `Cache-Control` for a while by itself.
- * `compress` answers with brotli (or gzip) when the browser accepts it, as
- * a real host does: for measuring what a first visit transfers.
+ * `compress` answers as a real host does, for measuring what a visit
+ * transfers: brotli (or gzip) when the browser accepts it, and an `ETag`,
+ * so that asking again for an unchanged file is answered "not modified".
  */
 export async function serveDist({ dir = dist, failServiceWorker = false, withoutFrameAncestors = false, dropHeaders = [], lastModified, compress = false } = {}) {
   const compressed = new Map();
@@ -96,6 +98,14 @@ export async function serveDist({ dir = dist, failServiceWorker = false, without
     }
     try {
       let body = await readFile(file);
+      if (compress) {
+        const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`;
+        res.setHeader('ETag', etag);
+        if (req.headers['if-none-match'] === etag) {
+          res.writeHead(304).end();
+          return;
+        }
+      }
       const accepts = String(req.headers['accept-encoding'] ?? '');
       const encoding = !compress ? null : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
       if (encoding) {
