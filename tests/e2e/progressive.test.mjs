@@ -58,10 +58,11 @@ test('the app takes over a page opened at its own file with the same markup, no 
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
       }).observe({ type: 'layout-shift', buffered: true });
-      document.addEventListener('DOMContentLoaded', () => {
+      // After the page's own script has put it in its final state.
+      document.addEventListener('DOMContentLoaded', () => setTimeout(() => {
         window.__prerendered = document.getElementById('app');
         window.__prerenderedHtml = window.__prerendered.innerHTML;
-      });
+      }));
     });
     await page.goto(env.server.base + file);
     await page.waitForFunction(() => window.__prerendered && document.getElementById('app') !== window.__prerendered);

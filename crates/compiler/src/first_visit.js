@@ -1,21 +1,21 @@
 // The error-code journey before the app has loaded (see first_visit.rs).
-// Written into every page file at the end of <body>, allowed by its hash.
-// An address with a query or a fragment hides the page from the start of
-// <head> until this has run (HIDE_UNTIL_READY in first_visit.rs), so the
-// browser lays out nothing before the guidance view is in place: the page
-// never moves under the reader.
-// It reads an address exactly as the app's router does (help-core's
-// Route::resolve and parse_code): keep the two the same.
+// Written into every page file's <head> before the stylesheet, allowed by
+// its hash: a script after a stylesheet waits for it, and a move to another
+// page file must not. It reads an address exactly as the app's router does
+// (help-core's Route::resolve and parse_code): keep the two the same.
 (function () {
-  // Filled in by the build: the page files, each code's guidance as
-  // [file, section, details], and the contact form's address.
-  var FILES = [], GUIDANCE = {}, CONTACT = '';
+  // Filled in by the build: the page files; each code's guidance as [file,
+  // section, details]; the contact form's address; and each page file's own
+  // ids that begin with "cid" (a #cid… fragment that is not one is a code).
+  var FILES = [], GUIDANCE = {}, CONTACT = '', CID_IDS = [];
   var MAX = 2048, d = document, l = location, root = d.documentElement;
   var SPACE = '[\\t-\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+';
   var TRIM = new RegExp('^' + SPACE + '|' + SPACE + '$', 'g');
+  var here = l.pathname.split('/').pop() || 'index.html', page = FILES.indexOf(here), anchor = '';
   function cut(text) {
     return Array.from(text).slice(0, MAX).join('');
   }
+  // As the app reads every parameter and the fragment: cut, NFKC, cut.
   function normal(text) {
     return cut(cut(text).normalize('NFKC'));
   }
@@ -41,37 +41,45 @@
       code = code || parseCode(normal(value));
     });
     if (given) return code && [code, true];
-    if (FILES.indexOf(here) < 0) return null;
+    if (page < 0) return null;
     var fragment = l.hash;
     try { fragment = decodeURIComponent(fragment); } catch (e) {}
-    fragment = normal(fragment).replace(/^#+/, '').replace(/[A-Z]+/g, function (s) { return s.toLowerCase(); });
-    if (fragment === '' || d.getElementById(fragment) || fragment.slice(0, 3) !== 'cid') return null;
-    code = parseCode(fragment);
+    anchor = normal(fragment).replace(/^#+/, '').replace(/[A-Z]+/g, function (s) { return s.toLowerCase(); });
+    if (anchor.slice(0, 3) !== 'cid' || CID_IDS[page].indexOf(anchor) >= 0) return null;
+    code = parseCode(anchor);
     return code && [code, false];
   }
   function open(element) {
     for (; element; element = element.parentElement) if (element.tagName === 'DETAILS') element.open = true;
   }
-  var here = l.pathname.split('/').pop() || 'index.html';
-  try {
-    show();
-  } finally {
-    if (!root.hasAttribute('data-leaving')) root.hidden = false;
+
+  var request = asked(), code = request && request[0], place = code && GUIDANCE[code];
+  if (place && FILES[place[0]] !== here) {
+    // Straight to the guidance's own page file, before this one paints;
+    // replacing this entry, so Back does not come back here. The app does
+    // not start on a page that is leaving (data-leaving).
+    var search = request[1] ? l.search : (l.search ? l.search + '&' : '?') + 'error=' + code;
+    root.setAttribute('data-leaving', '');
+    root.hidden = true;
+    setTimeout(function () { root.hidden = false; }, 3000);
+    l.replace(FILES[place[0]] + search + '#' + place[1]);
+    return;
   }
-  function show() {
-    var request = asked(), code = request && request[0], place = code && GUIDANCE[code];
-    if (place && FILES[place[0]] !== here) {
-      // Straight to the guidance's own page file, before this one paints;
-      // replacing this entry, so Back does not come back here.
-      var search = request[1] ? l.search : (l.search ? l.search + '&' : '?') + 'error=' + code;
-      root.setAttribute('data-leaving', '');
-      root.hidden = true;
-      setTimeout(function () { root.hidden = false; }, 3000);
-      l.replace(FILES[place[0]] + search + '#' + place[1]);
-      return;
+  // An address that may change the view hides the page until it is in its
+  // final state: otherwise a browser with the stylesheet at hand (a second
+  // visit) may lay it out first and count what then changes as a shift.
+  if (l.search || l.hash) root.hidden = true;
+  d.addEventListener('DOMContentLoaded', function () {
+    try {
+      show();
+    } finally {
+      root.hidden = false;
     }
-    // This page: the guidance's view, as the app shows it (the mark, "Also
-    // see", "Did this help?" under it, the code on contact links).
+  });
+
+  // This page: the guidance's view, as the app shows it (the mark, "Also
+  // see", "Did this help?" under it, the code on contact links).
+  function show() {
     var section = place && d.getElementById(place[1]);
     d.querySelectorAll('[data-reference]').forEach(function (piece) {
       if (section && piece.getAttribute('data-reference') === code) piece.hidden = false;
@@ -82,7 +90,12 @@
       if (section) piece.remove();
       else piece.replaceWith.apply(piece, piece.childNodes);
     });
-    if (!section) return;
+    // A section the fragment names stands out, as the app shows it.
+    if (!section) {
+      var named = anchor && d.getElementById(anchor);
+      if (named && named.classList.contains('app-section')) named.classList.add('app-section--highlight');
+      return;
+    }
     section.classList.add('app-section--highlight');
     d.querySelectorAll('a').forEach(function (link) {
       if (link.getAttribute('href') === CONTACT) link.setAttribute('href', CONTACT + '?error=' + code);

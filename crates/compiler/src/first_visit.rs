@@ -2,11 +2,11 @@
 //! file, made by `help-content pages` on what Trunk wrote:
 //!
 //! - The error-code journey runs without WebAssembly: a small classic
-//!   script at the end of `<body>` ([`guidance_script`], from
-//!   `first_visit.js`) reads `?error=` and `#cid…` as the app does, moves to
-//!   the guidance's own page file with `location.replace` before the first
-//!   paint, and there shows the guidance view the prerender wrote hidden and
-//!   gives its heading focus. The policy allows it by its hash.
+//!   script in `<head>` ([`guidance_script`], from `first_visit.js`) reads
+//!   `?error=` and `#cid…` as the app does, moves to the guidance's own page
+//!   file with `location.replace` before the first paint, and there shows
+//!   the guidance view the prerender wrote hidden and gives its heading
+//!   focus. The policy allows it by its hash.
 //! - The app starts after the page's first paint ([`start_after_first_paint`]):
 //!   Trunk's preloads go, and its start-up script waits for the page's first
 //!   contentful paint, then fetches the glue and the wasm (at low priority,
@@ -15,7 +15,7 @@
 use help_core::Site;
 
 const TEMPLATE: &str = include_str!("first_visit.js");
-const DATA_LINE: &str = "var FILES = [], GUIDANCE = {}, CONTACT = '';";
+const DATA_LINE: &str = "var FILES = [], GUIDANCE = {}, CONTACT = '', CID_IDS = [];";
 
 /// The guidance script's text for `site`: the template with the build's page
 /// files, each code's place and the contact address filled in.
@@ -29,11 +29,13 @@ pub fn guidance_script(site: &Site) -> String {
             (r.code.to_string(), place)
         })
         .collect();
+    let cid_ids: Vec<Vec<&str>> = site.pages.iter().map(|p| p.anchors().into_iter().filter(|id| id.starts_with("cid")).collect()).collect();
     let data = format!(
-        "var FILES = {}, GUIDANCE = {}, CONTACT = {};",
+        "var FILES = {}, GUIDANCE = {}, CONTACT = {}, CID_IDS = {};",
         script_json(&serde_json::json!(files)),
         script_json(&serde_json::Value::Object(guidance)),
         script_json(&serde_json::json!(site.contact_url)),
+        script_json(&serde_json::json!(cid_ids)),
     );
     assert!(TEMPLATE.contains(DATA_LINE), "first_visit.js lost its data line");
     compact(&TEMPLATE.replacen(DATA_LINE, &data, 1))
@@ -56,24 +58,12 @@ fn compact(script: &str) -> String {
         .join("\n")
 }
 
-/// At the start of every page: an address with a query or a fragment
-/// hides the page until the guidance script has run. Without it a browser
-/// with the stylesheet at hand (a second visit, or after a move from
-/// another page file) may lay the page out before the script shows the
-/// guidance view, and count what then moves as a layout shift.
-pub const HIDE_UNTIL_READY: &str = "if (location.search || location.hash) document.documentElement.hidden = true;";
-
-/// `html` with [`HIDE_UNTIL_READY`] in its `<head>` and `script` inline at
-/// the end of its `<body>`, after the content it works on.
+/// `html` with `script` inline in its `<head>`, before the stylesheet:
+/// a script after a stylesheet waits for it, and moving to another page
+/// file must not.
 pub fn with_guidance_script(html: &str, script: &str) -> Result<String, String> {
-    let head = html.find("</head>").ok_or("index.html has no </head>")?;
-    let body = html.rfind("</body>").ok_or("index.html has no </body>")?;
-    Ok(format!(
-        "{}<script>{HIDE_UNTIL_READY}</script>\n{}<script>{script}</script>\n  {}",
-        &html[..head],
-        &html[head..body],
-        &html[body..]
-    ))
+    let at = html.find("<link rel=\"stylesheet\"").ok_or("index.html has no stylesheet link")?;
+    Ok(format!("{}<script>{script}</script>\n    {}", &html[..at], &html[at..]))
 }
 
 /// Trunk's start-up as this build wrote it: the glue, the wasm and their
@@ -181,10 +171,9 @@ mod tests {
     }
 
     #[test]
-    fn the_guidance_script_goes_last_in_the_body_and_cannot_end_its_element() {
+    fn the_guidance_script_comes_before_the_stylesheet_and_cannot_end_its_element() {
         let html = with_guidance_script(TRUNK, "var x = 1;").unwrap();
-        assert!(html.ends_with("<div id=\"app\"></div><script>var x = 1;</script>\n  </body></html>"), "{html}");
-        assert!(html.contains(&format!("<script>{HIDE_UNTIL_READY}</script>\n</head>")), "{html}");
+        assert!(html.contains("<meta charset=\"utf-8\">\n<script>var x = 1;</script>\n    <link rel=\"stylesheet\""), "{html}");
         assert_eq!(script_json(&serde_json::json!("</script><!--")), "\"\\u003c/script>\\u003c!--\"");
         let compacted = compact("  // a comment\n  var a = 1;\n\n    f(a);\n");
         assert_eq!(compacted, "var a = 1;\nf(a);");

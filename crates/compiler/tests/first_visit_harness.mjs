@@ -20,15 +20,17 @@ const out = cases.map(({ path, params, fragment }) => {
   const hash = fragment === '' ? '' : '#' + encodeURIComponent(fragment);
   const outcome = {};
   const file = path.split('/').pop() || 'index.html';
-  const ids = new Set(anchors[file] ?? []);
+  const sections = new Set(anchors[file]?.sections ?? []);
+  const ids = new Set([...sections, ...(anchors[file]?.details ?? [])]);
   const element = (id) => ({
     id,
-    tagName: 'SECTION',
+    tagName: sections.has(id) ? 'SECTION' : 'DETAILS',
     parentElement: null,
-    classList: { add: () => { outcome.highlighted = id; } },
+    classList: { add: () => { outcome.highlighted = id; }, contains: (name) => name === 'app-section' && sections.has(id) },
     querySelector: () => ({ scrollIntoView() {}, focus() { outcome.focused = id; } }),
   });
   const document = {
+    addEventListener: (_, callback) => callback(),
     title: 'Page - NHS login help',
     documentElement: { hidden: true, marks: new Set(), setAttribute(name) { this.marks.add(name); }, hasAttribute(name) { return this.marks.has(name); } },
     getElementById: (id) => (ids.has(id) ? element(id) : null),

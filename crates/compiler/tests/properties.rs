@@ -434,15 +434,16 @@ fn the_page_script_reads_every_location_as_the_router_does() {
             cases.push((path.into(), vec![("q".into(), "x".into())], reference.code.to_lowercase()));
         }
     }
-    let anchors: std::collections::HashMap<&str, Vec<String>> = site
+    let anchors: std::collections::HashMap<&str, serde_json::Value> = site
         .pages
         .iter()
         .map(|p| {
-            let mut ids: Vec<String> = p.sections.iter().map(|s| s.id.clone()).collect();
+            let sections: Vec<&str> = p.sections.iter().map(|s| s.id.as_str()).collect();
+            let mut details: Vec<&str> = Vec::new();
             for blocks in std::iter::once(&p.intro).chain(p.sections.iter().map(|s| &s.blocks)) {
-                ids.extend(help_core::walk::details(blocks).iter().map(|(id, ..)| (*id).to_owned()));
+                details.extend(help_core::walk::details(blocks).iter().map(|(id, ..)| *id));
             }
-            (p.file.as_str(), ids)
+            (p.file.as_str(), serde_json::json!({ "sections": sections, "details": details }))
         })
         .collect();
     let script = help_compiler::first_visit::guidance_script(site);
@@ -495,6 +496,10 @@ fn the_page_script_reads_every_location_as_the_router_does() {
                     assert_eq!(to, expected, "{result}");
                     assert!(outcome.get("focused").is_none(), "{result}");
                 }
+            }
+            // A section the address names stands out, as the app marks it.
+            Route::Page { index, anchor: Some(anchor), reference: None } if site.pages[index].sections.iter().any(|s| s.id == anchor) => {
+                assert_eq!(outcome, &serde_json::json!({ "highlighted": anchor }), "{result}");
             }
             other => assert_eq!(outcome, &serde_json::json!({}), "the router shows {other:?} for {result}"),
         }

@@ -12,6 +12,15 @@ impl Page {
         let in_details = |blocks: &[Block]| details(blocks).iter().any(|(d, ..)| *d == id);
         self.sections.iter().any(|s| s.id == id || in_details(&s.blocks)) || in_details(&self.intro)
     }
+
+    /// Every id [`Page::has_anchor`] accepts: the sections', then the details'.
+    pub fn anchors(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = self.sections.iter().map(|s| s.id.as_str()).collect();
+        for blocks in std::iter::once(&self.intro).chain(self.sections.iter().map(|s| &s.blocks)) {
+            ids.extend(details(blocks).iter().map(|(id, ..)| *id));
+        }
+        ids
+    }
 }
 
 /// What a walk does at each node. Every method has a default that does
