@@ -44,6 +44,18 @@ for (const [width, height, label] of [[390, 844, 'phone'], [1280, 900, 'desktop'
     await page.screenshot({ path: `${out}/${name}-${label}.png` });
   }
 }
+// The error-code journey with WebAssembly blocked: the page files' own script.
+for (const [width, height, label] of [[390, 844, 'phone'], [1280, 900, 'desktop']]) {
+  const page = await newPage(browser, { viewport: { width, height } });
+  await page.route('**/*.wasm', (route) => route.abort());
+  for (const [name, path, id] of [['no-wasm-error-cid7023', 'index.html?error=CID7023', 'cid7023'], ['no-wasm-error-cid3002-also', 'index.html?error=cid%203002', 'cid3002']]) {
+    await page.goto(server.base + path);
+    await page.waitForFunction((id) => document.activeElement?.closest('section')?.id === id, id);
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: `${out}/${name}-${label}.png` });
+  }
+}
+
 // "Did this help?" answered No, under a code's guidance.
 {
   const page = await newPage(browser, { viewport: { width: 390, height: 844 } });

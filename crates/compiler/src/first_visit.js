@@ -19,14 +19,10 @@
   function normal(text) {
     return cut(cut(text).normalize('NFKC'));
   }
-  function utf8Length(text) {
-    var n = 0;
-    for (var c of text) n += c < '\x80' ? 1 : c < '\u0800' ? 2 : c < '\ud800' || c.length < 2 ? 3 : 4;
-    return n;
-  }
   function parseCode(text) {
     text = text.replace(TRIM, '');
-    if (utf8Length(text) > 32) return null;
+    // parse_code's limit is in UTF-8 bytes.
+    if (new TextEncoder().encode(text).length > 32) return null;
     var at = text.search(/[0-9]/);
     if (at < 0) at = text.length;
     var prefix = text.slice(0, at).replace(/[ _\-\u2010-\u2015\u2212]/g, ''), digits = text.slice(at);
