@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints every file in dist/ with its raw and gzip (-9) size, and the cold
 # load: what a first visit to one page downloads (its HTML, the CSS, the JS
-# glue, the wasm and the favicon). Figures only; the budget is in the README.
+# glue, the wasm and the favicon). Usage: dist-sizes.sh [DIST]. With
+# BUDGET=bytes set, fails when the largest page's cold load is over it.
 set -euo pipefail
 root="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "${1:-$root/dist}"
@@ -22,3 +23,8 @@ done < <(find . -type f | sort)
 printf '%-48s %9d %9d\n' "cold load (index.html + css + js + wasm + icon)" "$cold_raw" "$cold_gz"
 printf '%-48s %9s %9d
 ' "cold load of the largest page (${largest#./})" "" "$((cold_gz - index_gz + largest_gz))"
+largest_cold=$((cold_gz - index_gz + largest_gz))
+if [[ -n "${BUDGET:-}" ]] && (( largest_cold > BUDGET )); then
+  echo "over budget: the cold load of ${largest#./} is $largest_cold bytes gzip, over $BUDGET" >&2
+  exit 1
+fi
