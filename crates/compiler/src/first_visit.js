@@ -11,7 +11,7 @@
   var MAX = 2048, d = document, l = location, root = d.documentElement;
   var SPACE = '[\\t-\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+';
   var TRIM = new RegExp('^' + SPACE + '|' + SPACE + '$', 'g');
-  var here = l.pathname.split('/').pop() || 'index.html', page = FILES.indexOf(here), anchor = '';
+  var here = l.pathname.split('/').pop() || 'index.html', page = FILES.indexOf(here), anchor = '', framed = false;
   function cut(text) {
     return Array.from(text).slice(0, MAX).join('');
   }
@@ -32,7 +32,9 @@
   function asked() {
     var code = null, given = false;
     new URLSearchParams(l.search).forEach(function (value, key) {
-      if (normal(key) !== 'error') return;
+      key = normal(key);
+      framed = framed || key === 'embed';
+      if (key !== 'error') return;
       given = true;
       code = code || parseCode(normal(value));
     });
@@ -50,6 +52,9 @@
   }
 
   var request = asked(), code = request && request[0], place = code && GUIDANCE[code];
+  // In a partner's frame (?embed) the app, which starts there at once, is
+  // quicker than a second page: it moves to the guidance itself.
+  if (place && FILES[place[0]] !== here && framed) place = null;
   if (place && FILES[place[0]] !== here) {
     // Straight to the guidance's own page file, before this one paints;
     // replacing this entry, so Back does not come back here. The app does
