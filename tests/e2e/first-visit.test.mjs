@@ -55,14 +55,14 @@ function guidanceView(page, code) {
 test('without WebAssembly, ?error= on the home page moves to the guidance, focused and marked, and Back does not bounce', async () => {
   const page = await pageWithoutWasm();
   await watchFocusAndShifts(page);
-  await page.goto(`${env.server.base}index.html?partner=patientcentre&error=cid%207023&return-link=https%3A%2F%2Fpatientcentre.example%2F&embed`);
+  await page.goto(`${env.server.base}index.html?partner=patientcentre&error=cid%207023&return-link=https%3A%2F%2Fpatientcentre.example%2F&q=`);
   await page.waitForURL(/error-messages-support\.html/);
   await page.waitForFunction(() => document.activeElement?.tagName === 'H3');
   const view = await guidanceView(page, 'CID7023');
   assert.deepEqual(view, {
     file: 'error-messages-support.html',
     // Every parameter kept, as given; the fragment added.
-    search: '?partner=patientcentre&error=cid%207023&return-link=https%3A%2F%2Fpatientcentre.example%2F&embed',
+    search: '?partner=patientcentre&error=cid%207023&return-link=https%3A%2F%2Fpatientcentre.example%2F&q=',
     hash: '#cid7023',
     title: 'CID7023: Error messages and support - NHS login help',
     focused: 'cid7023',
@@ -104,6 +104,11 @@ test('without WebAssembly, "Also see", a code in a fragment and a code on its ow
   const own = await guidanceView(page, 'CID3010');
   assert.equal(own.file, 'manage-landline-number.html');
   assert.deepEqual(own.feedback, ['cid3010'], 'the article\'s closing "Did this help?" moves under the guidance');
+
+  // In a partner's frame the app, which starts there at once, moves itself.
+  await page.goto(`${env.server.base}index.html?embed=1&error=CID7023`);
+  const framed = await page.evaluate(() => [location.pathname.split('/').pop(), document.documentElement.hidden, document.querySelector('main h1').textContent]);
+  assert.deepEqual(framed, ['index.html', false, 'NHS login help centre']);
 
   // A fragment that is a section of this page is only that section: no mark.
   await page.goto(`${env.server.base}manage-landline-number.html#cid3009`);
