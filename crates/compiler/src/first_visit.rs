@@ -18,7 +18,8 @@ const TEMPLATE: &str = include_str!("first_visit.js");
 const DATA_LINE: &str = "var FILES = [], GUIDANCE = {}, CONTACT = '', CID_IDS = [];";
 
 /// The guidance script's text for `site`: the template with the build's page
-/// files, each code's place and the contact address filled in.
+/// files, each code's place, the contact address and each page's own
+/// `cid…` ids filled in.
 pub fn guidance_script(site: &Site) -> String {
     let files: Vec<&str> = site.pages.iter().map(|p| p.file.as_str()).collect();
     let guidance: serde_json::Map<String, serde_json::Value> = site
