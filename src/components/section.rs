@@ -39,7 +39,12 @@ pub fn section_at(section: &Section, level: u8, named_in_url: bool, reference: O
 }
 
 fn mark(reference: &Reference) -> Html {
-    html! { <span class="nhsuk-caption-m app-reference-mark">{ format!("The guidance for your reference {}", reference.code) }</span> }
+    html! { <span class="nhsuk-caption-m app-reference-mark">{ mark_text(reference) }</span> }
+}
+
+/// The mark's words, the same in the app and in the prerendered page.
+fn mark_text(reference: &Reference) -> String {
+    format!("The guidance for your reference {}", reference.code)
 }
 
 /// What follows the guidance for the code the person arrived with.
@@ -85,7 +90,7 @@ pub mod prerendered {
             .into_iter()
             .map(|r| html! {
                 <span class="nhsuk-caption-m app-reference-mark" data-reference={r.code.to_string()} hidden=true>
-                    { format!("The guidance for your reference {}", r.code) }
+                    { mark_text(r) }
                 </span>
             })
             .collect()

@@ -440,11 +440,9 @@ fn the_page_script_reads_every_location_as_the_router_does() {
         .pages
         .iter()
         .map(|p| {
-            let sections: Vec<&str> = p.sections.iter().map(|s| s.id.as_str()).collect();
-            let mut details: Vec<&str> = Vec::new();
-            for blocks in std::iter::once(&p.intro).chain(p.sections.iter().map(|s| &s.blocks)) {
-                details.extend(help_core::walk::details(blocks).iter().map(|(id, ..)| *id));
-            }
+            // `anchors` lists the sections' ids first, then the details'.
+            let anchors = p.anchors();
+            let (sections, details) = anchors.split_at(p.sections.len());
             (p.file.as_str(), serde_json::json!({ "sections": sections, "details": details }))
         })
         .collect();
