@@ -89,7 +89,7 @@ impl SearchIndex {
             synonyms,
             references: Vec::new(),
             site: String::new(),
-            weights: Vec::new(),
+            scored: Vec::new(),
         }.with_weights()
     }
 

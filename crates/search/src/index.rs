@@ -32,6 +32,7 @@ pub struct Doc {
 
 /// The most times a word is counted in each field: BM25F's saturation makes
 /// more count for almost nothing, and so the three counts fit one byte.
+#[cfg(feature = "indexer")]
 pub const MAX_COUNT: [u16; FIELD_COUNT] = [3, 3, 15];
 
 /// A document and how often a stem occurs in each of its fields (at most
@@ -57,11 +58,21 @@ pub struct SearchIndex {
     /// The build of the site model this index belongs to: an app must not
     /// use an index from another build (its documents point at other pages).
     pub site: String,
-    /// Each posting's BM25F score, `weights[i][j]` for `postings[i][j]`:
-    /// worked out once when the index is made or read, not on every
-    /// keystroke ([`SearchIndex::with_weights`]).
+    /// The postings as each keystroke reads them, `scored[i][j]` for
+    /// `postings[i][j]`: worked out once when the index is made or read,
+    /// not on every keystroke ([`SearchIndex::with_weights`]).
     #[serde(skip)]
-    pub weights: Vec<Vec<f32>>,
+    pub scored: Vec<Vec<Scored>>,
+}
+
+/// A posting with its BM25F score and whether the word is in the heading:
+/// all a query needs of it, side by side, so the loop that runs for every
+/// posting of every query word reads one list.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scored {
+    pub doc: u32,
+    pub weight: f32,
+    pub in_heading: bool,
 }
 
 

@@ -4,7 +4,7 @@
 
 use help_core::error_code::parse_code;
 
-use super::index::{Posting, SearchIndex, FIELD_COUNT};
+use super::index::{Posting, Scored, SearchIndex, FIELD_COUNT};
 use super::text::{self, distance_chars, stem, typo_budget, words};
 
 /// Field weights and length normalisation (BM25F's b) for the article
@@ -67,7 +67,7 @@ impl SearchIndex {
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
-    /// Fills in [`SearchIndex::weights`]; every constructor ends with this.
+    /// Fills in [`SearchIndex::scored`]; every constructor ends with this.
     /// Postings must point at documents ([`SearchIndex::check`]).
     pub(super) fn with_weights(mut self) -> Self {
         // Per document and field: the field's weight over its length normalisation.
@@ -84,9 +84,9 @@ impl SearchIndex {
             .collect();
         let bm25f = |posting: &Posting| {
             let weighted: f32 = factors.get(posting.0 as usize).map_or(0.0, |factors| (0..FIELD_COUNT).map(|f| f32::from(posting.1[f]) * factors[f]).sum());
-            weighted * (K1 + 1.0) / (K1 + weighted)
+            Scored { doc: posting.0, weight: weighted * (K1 + 1.0) / (K1 + weighted), in_heading: posting.1[HEADING] > 0 }
         };
-        self.weights = self.postings.iter().map(|list| list.iter().map(bm25f).collect()).collect();
+        self.scored = self.postings.iter().map(|list| list.iter().map(bm25f).collect()).collect();
         self
     }
 
@@ -194,27 +194,26 @@ impl SearchIndex {
     pub fn search_with(&self, query: &str, limit: usize, tolerant: bool) -> Results {
         let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
         let terms: Vec<String> = words(&query).take(MAX_QUERY_WORDS).collect();
-        // Dense per-document arrays: cheaper than maps at these sizes, and
-        // they keep hashing code out of the wasm. Only the documents a query
-        // reaches (`candidates`, and per word `touched`) are visited after:
-        // a pass over every document per word cost more than the postings.
-        let docs = self.docs.len();
-        let mut scores = vec![0f32; docs];
-        let mut candidates: Vec<usize> = Vec::new();
-        let mut seen = vec![false; docs];
+        // One dense tally per document: cheaper than maps at these sizes, it
+        // keeps hashing code out of the wasm, and a document's figures sit
+        // together. Only the documents a query reaches (`candidates`, and
+        // per word `touched`) are visited after: a pass over every document
+        // per word cost more than the postings.
+        let mut tally = vec![Tally::default(); self.docs.len()];
+        let mut candidates: Vec<u32> = Vec::new();
 
         // A query that reads as an error reference: its guidance first, in
         // the reference's order, whatever the words add (they add less than
         // a step: at most 12 words, each a saturated BM25F times its boosts).
         if let Some(code) = parse_code(&query) {
             if let Some((_, places)) = self.references.iter().find(|(c, _)| *c == code) {
-                for (rank, doc) in places.iter().enumerate() {
-                    if let Some(score) = scores.get_mut(*doc as usize) {
-                        if !seen[*doc as usize] {
-                            seen[*doc as usize] = true;
-                            candidates.push(*doc as usize);
+                for (rank, &doc) in places.iter().enumerate() {
+                    if let Some(t) = tally.get_mut(doc as usize) {
+                        if !t.seen {
+                            t.seen = true;
+                            candidates.push(doc);
                         }
-                        *score = REFERENCE_STEP * (REFERENCE_PLACES - rank.min(REFERENCE_PLACES - 1)) as f32;
+                        t.score = REFERENCE_STEP * (REFERENCE_PLACES - rank.min(REFERENCE_PLACES - 1)) as f32;
                     }
                 }
             }
@@ -222,15 +221,10 @@ impl SearchIndex {
 
         let ends_in_word = query.chars().last().is_some_and(text::is_word_char);
         let synonyms = self.synonyms_for(&terms);
-        let mut sums = vec![0f32; docs];
-        let mut covered = vec![0f32; docs];
         let mut total_weight = 0f32;
         let mut matched: Vec<String> = Vec::new();
-        let mut best = vec![0f32; docs];
         let mut corrected: Option<Vec<String>> = None;
-        let mut in_heading = vec![false; docs];
-        let mut heading_covered = vec![0f32; docs];
-        let mut touched: Vec<usize> = Vec::new();
+        let mut touched: Vec<u32> = Vec::new();
         for (i, term) in terms.iter().enumerate() {
             let as_prefix = ends_in_word && i + 1 == terms.len();
             // The word's own stem, if the content has it: looked up once.
@@ -255,42 +249,40 @@ impl SearchIndex {
                     matched.push(self.stems[stem].clone());
                 }
                 let scale = quality * idf;
-                // Plain indexing: this loop runs for every posting of every
-                // word on each keystroke, and the app is built for size, which
-                // leaves iterator adapters un-inlined.
-                let (postings, weights) = (&self.postings[stem], self.weights.get(stem).map_or(&[][..], Vec::as_slice));
-                for j in 0..postings.len().min(weights.len()) {
-                    let posting = &postings[j];
-                    let doc = posting.0 as usize;
-                    if doc < docs {
+                // This loop runs for every posting of every word on each
+                // keystroke: one list read in order, one tally looked up.
+                for posting in self.scored.get(stem).map_or(&[][..], Vec::as_slice) {
+                    if let Some(t) = tally.get_mut(posting.doc as usize) {
                         // A document's first posting for this word (a valid
                         // index has no posting of weight 0).
-                        let score = scale * weights[j];
-                        if best[doc] == 0.0 {
-                            touched.push(doc);
+                        if t.best == 0.0 {
+                            touched.push(posting.doc);
                         }
+                        let score = scale * posting.weight;
                         // Not `f32::max`: at the app's size optimisation it is a call.
-                        if score > best[doc] {
-                            best[doc] = score;
+                        if score > t.best {
+                            t.best = score;
                         }
-                        in_heading[doc] |= posting.1[HEADING] > 0;
+                        t.in_heading |= posting.in_heading;
                     }
                 }
             }
             // Documents that match more of the query, weighted by how telling
             // each word is, rank above those that match one word many times.
             for &doc in &touched {
-                if best[doc] > 0.0 {
-                    sums[doc] += best[doc];
-                    covered[doc] += weight;
-                }
-                if in_heading[doc] {
-                    heading_covered[doc] += weight;
-                }
-                (best[doc], in_heading[doc]) = (0.0, false);
-                if !seen[doc] {
-                    seen[doc] = true;
-                    candidates.push(doc);
+                if let Some(t) = tally.get_mut(doc as usize) {
+                    if t.best > 0.0 {
+                        t.sum += t.best;
+                        t.covered += weight;
+                    }
+                    if t.in_heading {
+                        t.heading_covered += weight;
+                    }
+                    (t.best, t.in_heading) = (0.0, false);
+                    if !t.seen {
+                        t.seen = true;
+                        candidates.push(doc);
+                    }
                 }
             }
             touched.clear();
@@ -298,9 +290,11 @@ impl SearchIndex {
         }
         if total_weight > 0.0 {
             for &doc in &candidates {
-                let coverage = covered[doc] / total_weight;
-                let in_heading = heading_covered[doc] / total_weight;
-                scores[doc] += sums[doc] * coverage * coverage * (1.0 + HEADING_BOOST * in_heading * in_heading);
+                if let Some(t) = tally.get_mut(doc as usize) {
+                    let coverage = t.covered / total_weight;
+                    let in_heading = t.heading_covered / total_weight;
+                    t.score += t.sum * coverage * coverage * (1.0 + HEADING_BOOST * in_heading * in_heading);
+                }
             }
         }
 
@@ -308,10 +302,10 @@ impl SearchIndex {
         // sorting every match, and smaller in the wasm than a selection.
         // Ties keep document order: the order includes it.
         let order = |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc));
-        let mut hits: Vec<Hit> = Vec::with_capacity(limit.min(docs) + 1);
+        let mut hits: Vec<Hit> = Vec::with_capacity(limit.min(candidates.len()) + 1);
         for &doc in &candidates {
-            let score = scores[doc];
-            let hit = Hit { doc: doc as u32, score };
+            let score = tally.get(doc as usize).map_or(0.0, |t| t.score);
+            let hit = Hit { doc, score };
             if score > 0.0 && hits.len() < limit || hits.last().is_some_and(|last| score > 0.0 && order(&hit, last).is_lt()) {
                 let at = hits.partition_point(|h| order(h, &hit).is_lt());
                 hits.insert(at, hit);
@@ -320,6 +314,24 @@ impl SearchIndex {
         }
         Results { hits, matched, corrected: corrected.map(|words| words.join(" ")) }
     }
+}
+
+/// What a query has found of one document so far.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    /// Its score: the reference's step, then plus the words' share.
+    score: f32,
+    /// The sum of the best match of each query word.
+    sum: f32,
+    /// The weights of the query words it matches, in any field...
+    covered: f32,
+    /// ...and in its heading.
+    heading_covered: f32,
+    /// The current word's best match, and whether it is in the heading.
+    best: f32,
+    in_heading: bool,
+    /// Whether it is among the candidates yet.
+    seen: bool,
 }
 
 /// The share of the typed word's letter pairs that `candidate` also has:

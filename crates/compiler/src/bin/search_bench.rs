@@ -141,6 +141,14 @@ fn main() {
                 start.elapsed().as_secs_f64() * 1e6 / REPEATS as f64
             })
             .collect();
+        // SLOWEST=1: which keystrokes make the p95, to know where to look.
+        if std::env::var_os("SLOWEST").is_some() {
+            let mut slowest: Vec<(f64, &String)> = times.iter().copied().zip(&typed).collect();
+            slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+            for (us, q) in slowest.iter().take(25) {
+                eprintln!("{name:<6} {us:>8.1} us  {q:?}");
+            }
+        }
         times.sort_by(f64::total_cmp);
         println!(
             "{name:<10} {:>7} {:>12} {:>8} {:>10} {:>8.2} {:>7.1} {:>7.1}",
