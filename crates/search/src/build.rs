@@ -90,7 +90,7 @@ impl SearchIndex {
             references: Vec::new(),
             site: String::new(),
             scored: Vec::new(),
-        }.with_weights()
+        }.with_scores()
     }
 
 }

@@ -60,7 +60,7 @@ pub struct SearchIndex {
     pub site: String,
     /// The postings as each keystroke reads them, `scored[i][j]` for
     /// `postings[i][j]`: worked out once when the index is made or read,
-    /// not on every keystroke ([`SearchIndex::with_weights`]).
+    /// not on every keystroke ([`SearchIndex::with_scores`]).
     #[serde(skip)]
     pub scored: Vec<Vec<Scored>>,
 }

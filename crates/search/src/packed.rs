@@ -124,7 +124,7 @@ impl SearchIndex {
         if input.at != bytes.len() {
             return Err("bytes after the end of the index");
         }
-        let index = SearchIndex { docs, stems, postings, words, average_len, synonyms, references, site, scored: Vec::new() }.with_weights();
+        let index = SearchIndex { docs, stems, postings, words, average_len, synonyms, references, site, scored: Vec::new() }.with_scores();
         index.check()?;
         Ok(index)
     }

@@ -69,7 +69,7 @@ impl SearchIndex {
 
     /// Fills in [`SearchIndex::scored`]; every constructor ends with this.
     /// Postings must point at documents ([`SearchIndex::check`]).
-    pub(super) fn with_weights(mut self) -> Self {
+    pub(super) fn with_scores(mut self) -> Self {
         // Per document and field: the field's weight over its length normalisation.
         let factors: Vec<[f32; FIELD_COUNT]> = self
             .docs
@@ -213,7 +213,7 @@ impl SearchIndex {
                             t.seen = true;
                             candidates.push(doc);
                         }
-                        t.score = REFERENCE_STEP * (REFERENCE_PLACES - rank.min(REFERENCE_PLACES - 1)) as f32;
+                        t.reference = REFERENCE_STEP * (REFERENCE_PLACES - rank.min(REFERENCE_PLACES - 1)) as f32;
                     }
                 }
             }
@@ -288,23 +288,20 @@ impl SearchIndex {
             touched.clear();
             total_weight += weight;
         }
-        if total_weight > 0.0 {
-            for &doc in &candidates {
-                if let Some(t) = tally.get_mut(doc as usize) {
-                    let coverage = t.covered / total_weight;
-                    let in_heading = t.heading_covered / total_weight;
-                    t.score += t.sum * coverage * coverage * (1.0 + HEADING_BOOST * in_heading * in_heading);
-                }
-            }
-        }
-
-        // The best `limit`, in order, kept as they are found: cheaper than
-        // sorting every match, and smaller in the wasm than a selection.
-        // Ties keep document order: the order includes it.
+        // Each candidate's final score, and the best `limit` of them, in
+        // order, kept as they are found: cheaper than sorting every match,
+        // and smaller in the wasm than a selection. Ties keep document
+        // order: the order includes it.
         let order = |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc));
         let mut hits: Vec<Hit> = Vec::with_capacity(limit.min(candidates.len()) + 1);
         for &doc in &candidates {
-            let score = tally.get(doc as usize).map_or(0.0, |t| t.score);
+            let Some(t) = tally.get(doc as usize) else { continue };
+            let mut score = t.reference;
+            if total_weight > 0.0 {
+                let coverage = t.covered / total_weight;
+                let in_heading = t.heading_covered / total_weight;
+                score += t.sum * coverage * coverage * (1.0 + HEADING_BOOST * in_heading * in_heading);
+            }
             let hit = Hit { doc, score };
             if score > 0.0 && hits.len() < limit || hits.last().is_some_and(|last| score > 0.0 && order(&hit, last).is_lt()) {
                 let at = hits.partition_point(|h| order(h, &hit).is_lt());
@@ -319,8 +316,8 @@ impl SearchIndex {
 /// What a query has found of one document so far.
 #[derive(Debug, Clone, Copy, Default)]
 struct Tally {
-    /// Its score: the reference's step, then plus the words' share.
-    score: f32,
+    /// The reference's step, if the query is a reference that names it.
+    reference: f32,
     /// The sum of the best match of each query word.
     sum: f32,
     /// The weights of the query words it matches, in any field...
