@@ -27,15 +27,22 @@ fn main() {
             for warning in &compiled.warnings {
                 println!("cargo::warning={warning}");
             }
-            let json = serde_json::to_string(&compiled.site).expect("the model serialises");
-            // The app reads it with help_core::bundle; refuse to ship what it cannot read.
-            if let Err(e) = help_core::bundle::site_from_json(&json) {
+            let shipped = help_compiler::Shipped::of(&compiled.site);
+            // The app reads them with help_core::bundle; refuse to ship what it cannot read.
+            if let Err(e) = reads_back(&shipped, compiled.site.pages.len()) {
                 eprintln!("the compiled model does not read back: {e}");
                 std::process::exit(1);
             }
-            println!("cargo::rustc-env=SITE_VERSION={}", version_of(json.as_bytes()));
-            let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("site.json");
-            std::fs::write(&out, json).expect("OUT_DIR is writable");
+            println!("cargo::rustc-env=SITE_VERSION={}", shipped.version);
+            let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+            let write = |name: &str, text: &str| std::fs::write(out_dir.join(name), text).expect("OUT_DIR is writable");
+            // The native prerender renders from the whole model; the wasm
+            // bundles the outline; the prerender copies the bodies beside the
+            // pages and writes each page's own into its page file.
+            write("site.json", &shipped.full);
+            write("site-outline.json", &shipped.outline);
+            write("site-bodies.json", &shipped.bodies_of(0..compiled.site.pages.len()));
+            write("page-bodies.jsonl", &shipped.bodies.join("\n"));
             // The app fetches the search index (written beside the pages by
             // `help-content pages`) with this version, so a new index is never
             // read from an old cache.
@@ -47,4 +54,16 @@ fn main() {
             std::process::exit(1);
         }
     }
+}
+
+/// Whether the outline with every body, read as the app reads them, is the
+/// whole model.
+fn reads_back(shipped: &help_compiler::Shipped, pages: usize) -> Result<(), String> {
+    use help_core::bundle::{bodies_from_json, site_from_json};
+    let bodies = bodies_from_json(&shipped.bodies_of(0..pages))?;
+    let site = site_from_json(&shipped.outline)?.with_bodies(bodies.pages)?;
+    if site != site_from_json(&shipped.full)? || bodies.site != shipped.version {
+        return Err("the outline and the bodies do not make the whole model".to_owned());
+    }
+    Ok(())
 }

@@ -144,16 +144,44 @@ pub fn start() {
         web_sys::console::error_1(&format!("NHS login help stopped: {info}").into());
         browser::show_failure(&content::site().contact_href(None));
     }));
+    // The bodies this page file carries; any it lacks are fetched below.
+    if let Some(json) = browser::text_of(content::PAGE_BODIES_ID) {
+        if let Err(e) = content::add_bodies(&json) {
+            web_sys::console::warn_1(&format!("NHS login help: this page's text is not of this build: {e}").into());
+        }
+    }
     let site = content::site();
     let (route, query) = crate::hooks::history::current_location(site);
     let location = browser::location();
     let partner = help_core::partner::partner_visit(site, &location.params);
     let embedded = location.params.iter().any(|(k, _)| k == "embed");
-    let Some(fresh) = browser::new_root() else { return };
-    let on_rendered = {
-        let fresh = fresh.clone();
-        Callback::from(move |()| browser::take_over(&fresh, search::INPUT_ID))
+    let shown = route.pages_shown(site);
+    let mount = move || {
+        let Some(fresh) = browser::new_root() else { return };
+        let on_rendered = {
+            let fresh = fresh.clone();
+            Callback::from(move |()| browser::take_over(&fresh, search::INPUT_ID))
+        };
+        let props = AppProps { route, query, online: browser::online(), partner, embedded, on_rendered };
+        yew::Renderer::<App>::with_root_and_props(fresh, props).render();
     };
-    let props = AppProps { route, query, online: browser::online(), partner, embedded, on_rendered };
-    yew::Renderer::<App>::with_root_and_props(fresh, props).render();
+    if content::holds(&shown) {
+        mount();
+    } else {
+        // Rare (a page file of another build): until the text arrives the
+        // prerendered page stays, and it stays for good if it cannot.
+        yew::platform::spawn_local(async move {
+            match crate::hooks::bodies::fetch_all().await {
+                Ok(()) => mount(),
+                Err(e) => web_sys::console::warn_1(&format!("NHS login help: {e}").into()),
+            }
+        });
+    }
+    // In a partner's frame the page asks for a code's guidance at any
+    // moment (`open`), on any page: have every page's text ready for it.
+    if embedded {
+        yew::platform::spawn_local(async {
+            let _ = crate::hooks::bodies::fetch_all().await;
+        });
+    }
 }

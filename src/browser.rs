@@ -137,23 +137,43 @@ pub fn query_href(query: &str) -> String {
 }
 
 /// The text at `url` (same origin), or an error if it cannot be fetched.
-pub async fn fetch_text(url: &str) -> Result<String, JsValue> {
-    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(url)).await?.dyn_into()?;
-    if !response.ok() {
-        return Err(JsValue::from_str("not found"));
+/// The request starts when this is called, not when the result is awaited,
+/// so two fetches awaited in turn still travel together.
+pub fn fetch_text(url: &str) -> impl std::future::Future<Output = Result<String, JsValue>> {
+    let response = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(url));
+    async move {
+        let response = ok_response(response.await?)?;
+        let text = wasm_bindgen_futures::JsFuture::from(response.text()?).await?;
+        text.as_string().ok_or_else(|| JsValue::from_str("not text"))
     }
-    let text = wasm_bindgen_futures::JsFuture::from(response.text()?).await?;
-    text.as_string().ok_or_else(|| JsValue::from_str("not text"))
 }
 
-/// The bytes at `url` (same origin), or an error if they cannot be fetched.
-pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, JsValue> {
-    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(url)).await?.dyn_into()?;
+/// The bytes at `url` (same origin), as [`fetch_text`] fetches text.
+pub fn fetch_bytes(url: &str) -> impl std::future::Future<Output = Result<Vec<u8>, JsValue>> {
+    let response = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(url));
+    async move {
+        let response = ok_response(response.await?)?;
+        let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer()?).await?;
+        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    }
+}
+
+fn ok_response(response: JsValue) -> Result<web_sys::Response, JsValue> {
+    let response: web_sys::Response = response.dyn_into()?;
     if !response.ok() {
         return Err(JsValue::from_str("not found"));
     }
-    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer()?).await?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    Ok(response)
+}
+
+/// The text of the element with `id` (a page file's data), if there is one.
+pub fn text_of(id: &str) -> Option<String> {
+    element(id)?.text_content()
+}
+
+/// Loads the current address afresh, as a page file.
+pub fn reload() {
+    let _ = window().location().reload();
 }
 
 /// Puts keyboard focus in the element with `id`.

@@ -108,6 +108,24 @@ mod prerender {
         Ok(files.len())
     }
 
+    /// Every page's body (`build.rs` writes them), for the app to fetch.
+    const SITE_BODIES: &str = include_str!(concat!(env!("OUT_DIR"), "/site-bodies.json"));
+    /// One body per line, in page order, each safe inside a `<script>`.
+    const PAGE_BODIES: &str = include_str!(concat!(env!("OUT_DIR"), "/page-bodies.jsonl"));
+
+    /// The data element with the bodies a view of `route` shows, which the
+    /// app reads at start instead of fetching them.
+    fn bodies_element(route: &Route) -> String {
+        let lines: Vec<&str> = PAGE_BODIES.lines().collect();
+        let bodies: Vec<&str> = route.pages_shown(content::site()).into_iter().map(|i| lines[i]).collect();
+        format!(
+            "<script type=\"application/json\" id=\"{}\">{{\"site\":\"{}\",\"pages\":[{}]}}</script>",
+            content::PAGE_BODIES_ID,
+            env!("SITE_VERSION"),
+            bodies.join(",")
+        )
+    }
+
     pub fn run(dist: &Path) -> Result<usize, String> {
         let site = content::site();
         let files = files();
@@ -117,9 +135,22 @@ mod prerender {
             let title = page_title(site, route, false);
             let html = fill(&shell, &render(route.clone()), &title, description.filter(|d| !d.is_empty()))
                 .map_err(|e| format!("{}: {e}", path.display()))?;
+            let html = with_bodies(&html, route).map_err(|e| format!("{}: {e}", path.display()))?;
             std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
         }
+        let bodies = dist.join(content::BODIES_FILE);
+        std::fs::write(&bodies, SITE_BODIES).map_err(|e| format!("{}: {e}", bodies.display()))?;
         Ok(files.len())
+    }
+
+    /// `html` with the bodies element at the end of its body, when the view
+    /// shows any.
+    fn with_bodies(html: &str, route: &Route) -> Result<String, String> {
+        if route.pages_shown(content::site()).is_empty() {
+            return Ok(html.to_owned());
+        }
+        let end = html.rfind("</body>").ok_or("no </body> in the page file")?;
+        Ok(format!("{}{}{}", &html[..end], bodies_element(route), &html[end..]))
     }
 
     #[cfg(test)]
@@ -148,6 +179,16 @@ mod prerender {
                 let html = render(Route::Page { index, anchor: None, reference: None });
                 assert!(html.contains(&format!(">{}</h1>", escape(&page.title))), "{}", page.file);
                 assert!(html.contains("href=\"references.html\""), "{}: the footer links to the references", page.file);
+            }
+            for (index, page) in site.pages.iter().enumerate() {
+                let route = Route::Page { index, anchor: None, reference: None };
+                let element = bodies_element(&route);
+                let json = element.split_once('>').unwrap().1.strip_suffix("</script>").unwrap();
+                assert!(!json.contains('<'), "{}: nothing in the data can end its element", page.file);
+                let bodies = help_core::bundle::bodies_from_json(json).unwrap();
+                assert_eq!(bodies.pages.iter().map(|b| b.page).collect::<Vec<_>>(), site.shown_with(index), "{}", page.file);
+                let rebuilt = site.outline().with_bodies(bodies.pages).unwrap();
+                assert_eq!(rebuilt.pages[index], site.pages[index], "{}: the outline and its own body are the page", page.file);
             }
             let references = render(Route::References);
             assert!(references.contains("href=\"error-messages-support.html#cid7023\""), "{references}");

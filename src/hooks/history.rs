@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::content;
+use crate::hooks::bodies;
 use crate::state::{Action, AppState};
 
 /// The route and the search query (`q`) of the current location.
@@ -34,7 +35,7 @@ pub fn use_history(state: &UseReducerHandle<AppState>, search_box: &'static str)
             let dispatch = dispatch.clone();
             gloo::timers::callback::Timeout::new(0, move || {
                 let (route, query) = current_location(site);
-                dispatch.dispatch(Action::Navigated(route, query));
+                bodies::when_held(&route.clone(), move || dispatch.dispatch(Action::Navigated(route, query)));
             })
             .forget();
         });
@@ -54,6 +55,7 @@ pub fn use_history(state: &UseReducerHandle<AppState>, search_box: &'static str)
     Callback::from(move |href: String| {
         browser::push_url(&href);
         let (route, query) = current_location(site);
-        dispatch.dispatch(Action::Navigated(route, query));
+        let dispatch = dispatch.clone();
+        bodies::when_held(&route.clone(), move || dispatch.dispatch(Action::Navigated(route, query)));
     })
 }

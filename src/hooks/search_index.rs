@@ -8,6 +8,7 @@ use help_search::SEARCH_INDEX_FILE;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::hooks::bodies;
 use crate::state::{Action, AppState, IndexState};
 
 /// Fetches the search index once, then reports it to the state.
@@ -17,11 +18,16 @@ fn load_index(dispatch: UseReducerDispatcher<AppState>) {
     yew::platform::spawn_local(async move {
         // An index from another build (a host that ignores `?v=` mid-deploy)
         // would point at other pages: treat it as unavailable.
-        let index = browser::fetch_bytes(&url)
-            .await
+        let index = browser::fetch_bytes(&url);
+        // Results show the text of every page, so the bodies come too, together.
+        let bodies = bodies::fetch_all();
+        let (index, bodies) = (index.await, bodies.await);
+        let bodies_arrived = bodies.is_ok();
+        let index = index
             .ok()
             .and_then(|bytes| help_search::SearchIndex::from_bytes(&bytes).ok())
-            .filter(|index| index.site == env!("SITE_VERSION"));
+            .filter(|index| index.site == env!("SITE_VERSION"))
+            .filter(|_| bodies_arrived);
         dispatch.dispatch(match index {
             Some(index) => Action::IndexLoaded(Rc::new(index)),
             None => Action::IndexFailed,

@@ -147,3 +147,41 @@ test('an unknown page file shows a helpful page, not a blank screen', async () =
   assert.equal((await page.locator('main h1').innerText()).trim(), 'Page not found');
   assert.ok(await page.locator('main a', { hasText: 'Go to the NHS login help centre' }).isVisible());
 });
+
+test('a page file carries only the text it shows; other pages\' text comes once, when first opened', async () => {
+  const page = await newPage(env.browser);
+  const bodies = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith('/site-bodies.json')) bodies.push(r.url()); });
+  await open(page, env.server.base + 'manage-landline-number.html');
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(bodies, [], 'the page file holds its own text');
+  await page.evaluate(() => { window.__sameDocument = true; });
+  await page.locator('.nhsuk-breadcrumb .nhsuk-back-link').click();
+  await page.waitForURL(/manage\.html$/);
+  await page.locator('main a', { hasText: 'Mobile phone number' }).first().click();
+  await page.waitForURL(/manage-phone-number\.html$/);
+  await page.locator('main h1', { hasText: 'Mobile phone number' }).waitFor();
+  // The article's own text, not only its outline.
+  await page.getByText('If you have lost access to your mobile phone number').waitFor();
+  await page.locator('.nhsuk-breadcrumb .nhsuk-back-link').click();
+  await page.locator('main a', { hasText: 'Landline number' }).first().click();
+  await page.locator('main h1', { hasText: 'Landline number' }).waitFor();
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no full reload');
+  assert.equal(bodies.length, 1, `fetched once: ${bodies}`);
+  assert.match(bodies[0], /site-bodies\.json\?v=[0-9a-f]{16}$/);
+  assert.deepEqual(page.problems, []);
+});
+
+test('when other pages\' text cannot be fetched, a link still arrives, as its page file', async () => {
+  const page = await newPage(env.browser);
+  await page.route('**/site-bodies.json*', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"site":"0000000000000000","pages":[]}' }));
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await open(page, env.server.base + 'manage.html');
+  await page.locator('main a', { hasText: 'Landline number' }).first().click();
+  await page.waitForURL(/manage-landline-number\.html$/);
+  await page.locator('main h1', { hasText: 'Landline number' }).waitFor();
+  await page.getByText('You can use your landline number to receive security codes').waitFor();
+  assert.ok(warnings.some((w) => w.includes('site-bodies.json') || w.includes('another build')), warnings.join('\n'));
+  assert.deepEqual(page.problems, []);
+});

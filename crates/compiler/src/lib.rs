@@ -166,6 +166,39 @@ pub fn site_version(site: &Site) -> String {
     version_of(serde_json::to_string(site).expect("the model serialises").as_bytes())
 }
 
+/// The model as the app ships it: the outline the wasm bundles, and every
+/// page's body (see [`help_core::PageBody`]), each as one JSON value with
+/// `<` written `\u003c`, so that it can stand inside a page file's
+/// `<script type="application/json">` as it is.
+pub struct Shipped {
+    /// The whole model, for the native prerender.
+    pub full: String,
+    pub outline: String,
+    /// [`site_version`] of the whole model.
+    pub version: String,
+    /// One per page, in page order.
+    pub bodies: Vec<String>,
+}
+
+impl Shipped {
+    pub fn of(site: &Site) -> Shipped {
+        let escaped = |json: String| json.replace('<', "\\u003c");
+        let full = serde_json::to_string(site).expect("the model serialises");
+        Shipped {
+            version: version_of(full.as_bytes()),
+            outline: escaped(serde_json::to_string(&site.outline()).expect("the model serialises")),
+            bodies: (0..site.pages.len()).map(|i| escaped(serde_json::to_string(&site.body(i)).expect("the model serialises"))).collect(),
+            full,
+        }
+    }
+
+    /// The bodies of `pages` as the app reads them ([`help_core::bundle::bodies_from_json`]).
+    pub fn bodies_of(&self, pages: impl IntoIterator<Item = usize>) -> String {
+        let bodies: Vec<&str> = pages.into_iter().map(|i| self.bodies[i].as_str()).collect();
+        format!("{{\"site\":\"{}\",\"pages\":[{}]}}", self.version, bodies.join(","))
+    }
+}
+
 /// A short, stable name for one build of some bundled file: a hash of it.
 pub fn version_of(bytes: &[u8]) -> String {
     use std::hash::{Hash, Hasher};

@@ -159,6 +159,37 @@ fn the_browser_reads_the_bundles_exactly_as_the_compiler_wrote_them() {
     }
 }
 
+#[test]
+fn the_outline_with_every_body_is_the_whole_model_and_each_part_reads_alone() {
+    use help_core::bundle::{bodies_from_json, site_from_json};
+    for dir in ["../../content", "tests/fixtures/good", "../../tests/fixtures/help-centre"] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        let site = bundled(&compile_dir(&dir, &Settings::default()).unwrap_or_else(|e| panic!("{e}")).site);
+        let shipped = help_compiler::Shipped::of(&site);
+        let outline = site_from_json(&shipped.outline).unwrap();
+        // Without any body an address still resolves to every section and
+        // details block, so the app can route before the text arrives.
+        for (page, bare) in site.pages.iter().zip(&outline.pages) {
+            assert_eq!(page.anchors(), bare.anchors(), "{}", page.file);
+            assert!(bare.sections.iter().all(|s| s.blocks.iter().all(|b| matches!(b, help_core::Block::Details { blocks, .. } if blocks.is_empty()))), "{}", page.file);
+        }
+        assert_eq!(outline.clone().with_bodies(bodies_from_json(&shipped.bodies_of(0..site.pages.len())).unwrap().pages).unwrap(), site, "{}", dir.display());
+        // One page's body completes that page and no other.
+        let one = bodies_from_json(&shipped.bodies_of([1])).unwrap();
+        assert_eq!(one.site, shipped.version);
+        let partly = outline.clone().with_bodies(one.pages.clone()).unwrap();
+        assert_eq!(partly.pages[1], site.pages[1], "{}", dir.display());
+        assert_eq!(partly.pages[0], outline.pages[0], "{}", dir.display());
+        assert!(shipped.bodies.iter().all(|b| !b.contains('<')), "a body can stand inside <script>");
+        // Bodies that do not fit (another build's) change nothing.
+        let mut wrong = one.pages.clone();
+        wrong[0].sections.push(Vec::new());
+        assert!(outline.clone().with_bodies(wrong.clone()).is_err());
+        wrong[0].page = site.pages.len();
+        assert!(outline.clone().with_bodies(wrong).is_err());
+    }
+}
+
 /// The help centre's other articles (the fixture corpus), which the ranking
 /// was not written against.
 fn help_centre() -> (Site, SearchIndex) {

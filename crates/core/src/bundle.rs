@@ -12,6 +12,7 @@
 
 
 use crate::error_code::{parse_code, ErrorCode};
+use crate::bodies::{Bodies, PageBody};
 use crate::model::{Block, ContentsItem, Inline, LinkTarget, Page, PageKind, Partner, Place, Reference, Section, Site};
 
 /// Why a bundle could not be read: the path to the value and what was wrong.
@@ -20,6 +21,11 @@ pub type Error = String;
 /// The site model from the JSON `build.rs` bundles.
 pub fn site_from_json(json: &str) -> Result<Site, Error> {
     Site::read(&parse(json)?)
+}
+
+/// Page bodies, as the page files carry them and `site-bodies.json` holds them.
+pub fn bodies_from_json(json: &str) -> Result<Bodies, Error> {
+    Bodies::read(&parse(json)?)
 }
 
 fn parse(json: &str) -> Result<JsonValue, Error> {
@@ -333,6 +339,8 @@ read_struct!(Section { id, level, heading, blocks; references });
 read_struct!(Reference { code, place, also });
 read_struct!(Place { page, section, details, heading; naming });
 read_struct!(ContentsItem { current, inlines });
+read_struct!(PageBody { page, intro, sections });
+read_struct!(Bodies { site, pages });
 
 impl Read for PageKind {
     fn read(value: &JsonValue) -> Result<Self, Error> {

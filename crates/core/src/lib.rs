@@ -5,6 +5,7 @@
 //! contract, and error-reference recognition. No `web-sys`, no `yew`, so it is
 //! tested natively in milliseconds and shared by the compiler and the app.
 
+pub mod bodies;
 pub mod bundle;
 pub mod error_code;
 pub mod html;
@@ -16,5 +17,6 @@ pub mod route;
 pub mod walk;
 
 pub use error_code::ErrorCode;
+pub use bodies::{Bodies, PageBody};
 pub use model::{Block, ContentsItem, Inline, LinkTarget, Naming, Page, PageKind, Partner, Place, Reference, Section, Site};
 pub use route::Route;

@@ -86,6 +86,14 @@ impl Route {
             _ => None,
         }
     }
+
+    /// The pages whose bodies this view shows (see [`Site::shown_with`]).
+    pub fn pages_shown(&self, site: &Site) -> Vec<usize> {
+        match self {
+            Route::Page { index, .. } => site.shown_with(*index),
+            _ => Vec::new(),
+        }
+    }
 }
 
 #[cfg(test)]
