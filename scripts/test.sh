@@ -18,6 +18,8 @@ trunk build --release
 echo "release build: $(( $(date +%s) - build_start )) s"
 # The hard budget: no page's cold load over 150 KB gzip.
 BUDGET=150000 bash scripts/dist-sizes.sh
+echo "== post-build steps, on the build's output"
+node --test tests/build/
 
 echo "== second version, for the offline-update test"
 build_start=$(date +%s)
@@ -28,6 +30,8 @@ echo "== the help-centre fixture corpus, for the component browser tests"
 build_start=$(date +%s)
 bash scripts/build-fixture-site.sh
 echo "fixture build: $(( $(date +%s) - build_start )) s"
+# The same hard budget with the real help centre's amount of content.
+BUDGET=150000 bash scripts/dist-sizes.sh target/dist-fixture
 
 echo "== browser tests (headless Chromium)"
 node --test --test-reporter=spec tests/e2e/
