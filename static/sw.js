@@ -25,6 +25,8 @@ const SAVED_ON = 'offline-saved-on';
 const scope = new URL(self.registration.scope);
 const inScope = (url) => url.origin === scope.origin && url.pathname.startsWith(scope.pathname);
 const fileOf = (url) => url.pathname.slice(scope.pathname.length) || 'index.html';
+// Fetched as `FILE?v=<build>`; the cache holds each under its plain name.
+const VERSIONED_FILES = ['search-index.bin', 'site-bodies.json'];
 
 /**
  * `file` as this build has it. `integrity`: the browser compares the bytes
@@ -117,8 +119,9 @@ self.addEventListener('fetch', (event) => {
           return (await cache.match('embed-config.json')) ?? Response.error();
         }
       }
-      // The search index is asked for with its build's version in the query.
-      const cached = await cache.match(request, { ignoreSearch: fileOf(url) === 'search-index.bin' });
+      // The search index and the page bodies are asked for with their
+      // build's version in the query; the app refuses another build's.
+      const cached = await cache.match(request, { ignoreSearch: VERSIONED_FILES.includes(fileOf(url)) });
       return cached ?? fetch(request);
     })(),
   );
