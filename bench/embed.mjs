@@ -7,12 +7,14 @@
 // (scripts/build-second-version.sh). Usage: node bench/embed.mjs [runs] [test build folder]
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serveDist, launchBrowser } from '../tests/e2e/browser.mjs';
 import { serveExamples } from '../examples/serve.mjs';
 
 const runs = Number(process.argv[2] ?? 20);
-const testBuild = process.argv[3] ?? fileURLToPath(new URL("../target/dist-v2/", import.meta.url));
+// A folder, with or without its closing slash.
+const testBuild = resolve(process.argv[3] ?? fileURLToPath(new URL('../target/dist-v2/', import.meta.url))) + '/';
 const widget = await serveDist({ dir: testBuild });
 const site = await serveExamples({ widget: widget.base, port: 8765 });
 const browser = await launchBrowser();
@@ -36,7 +38,7 @@ function summary(values) {
   return `median ${at(0.5)} ms, p95 ${at(0.95)} ms`;
 }
 
-const embed = readFileSync(new URL('embed.js', `file://${testBuild}`));
+const embed = readFileSync(new URL('embed.js', pathToFileURL(testBuild)));
 console.log(`embed.js: ${embed.length} bytes, ${gzipSync(embed, { level: 9 }).length} bytes gzip`);
 for (const [button, shown, what] of [
   ['Help with NHS login', 'main h1', 'launcher click to the help visible'],

@@ -16,7 +16,12 @@
 // Each is the median of RUNS visits, and each ratio is to the floor's median
 // in the same round; ROUNDS rounds show how far the figures move.
 //
-// Usage: node bench/first-visit.mjs [RUNS=7] [ROUNDS=3] [DIST=dist]
+// With OTHER, a second build's folder, each run also makes the two journeys
+// with the app on that build, between the same build's visits, so a change
+// is judged against the floor of the same round: on a shared machine,
+// figures from two separate runs differ by more than most changes do.
+//
+// Usage: node bench/first-visit.mjs [RUNS=7] [ROUNDS=3] [DIST=dist] [OTHER]
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
@@ -25,7 +30,9 @@ import { serveDist, launchBrowser } from '../tests/e2e/browser.mjs';
 const runs = Number(process.argv[2] ?? 7);
 const rounds = Number(process.argv[3] ?? 3);
 const dir = resolve(process.argv[4] ?? 'dist') + '/';
+const otherDir = process.argv[5] && resolve(process.argv[5]) + '/';
 const server = await serveDist({ dir, compress: true });
+const otherServer = otherDir && (await serveDist({ dir: otherDir, compress: true }));
 const browser = await launchBrowser();
 
 const MOBILE = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
@@ -59,7 +66,8 @@ function observe() {
   requestAnimationFrame(check);
 }
 
-async function visit({ url, blockWasm }) {
+async function visit({ url, blockWasm, other = false }) {
+  const base = other ? otherServer.base : server.base;
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -73,7 +81,7 @@ async function visit({ url, blockWasm }) {
   if (blockWasm) await page.route('**/*.wasm', (route) => route.abort());
   await page.addInitScript(observe);
   const start = Date.now();
-  await page.goto(server.base + url, { waitUntil: 'commit' });
+  await page.goto(base + url, { waitUntil: 'commit' });
   const focus = url.includes('error=');
   await page.waitForFunction((focus) => window.__bench?.inView && (!focus || window.__bench.focused), focus, { timeout: 60_000, polling: 50 });
   if (!blockWasm) await page.waitForFunction(() => window.wasmBindings, null, { timeout: 60_000 });
@@ -84,7 +92,7 @@ async function visit({ url, blockWasm }) {
     fcpRelative: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
   }));
   await context.close();
-  const fetched = [...requests.values()].filter((r) => r.url.startsWith(server.base));
+  const fetched = [...requests.values()].filter((r) => r.url.startsWith(base));
   return {
     visible: Math.max(seen.inView, seen.fcp ?? seen.inView) - start,
     focused: seen.focused ? seen.focused - start : undefined,
@@ -107,9 +115,12 @@ const ratio = (v, floor) => `${(v / floor).toFixed(2)}x`;
 await visit(SCENARIOS.static); // the browser process warms up once, not counted
 const firstVisits = [];
 for (let round = 1; round <= rounds; round++) {
-  const results = { static: [], error: [], page: [] };
+  const results = { static: [], error: [], page: [], otherError: [], otherPage: [] };
   for (let i = 0; i < runs; i++) {
-    for (const [name, scenario] of Object.entries(SCENARIOS)) results[name].push(await visit(scenario));
+    for (const [name, scenario] of Object.entries(SCENARIOS)) {
+      results[name].push(await visit(scenario));
+      if (otherServer && !scenario.blockWasm) results[`other${name[0].toUpperCase()}${name.slice(1)}`].push(await visit({ ...scenario, other: true }));
+    }
   }
   const floor = median(results.static.map((r) => r.visible));
   const error = median(results.error.map((r) => r.visible));
@@ -120,6 +131,11 @@ for (let round = 1; round <= rounds; round++) {
   console.log(`  static page, wasm blocked (the floor): heading visible ${ms(floor)} (${spread(results.static)})`);
   console.log(`  index.html?error=CID7023: heading visible ${ms(error)} = ${ratio(error, floor)}; focused and marked ${ms(errorFocused)} = ${ratio(errorFocused, floor)}; layout shift max ${Math.max(...results.error.map((r) => r.shift)).toFixed(3)}`);
   console.log(`  page file with the app: heading visible ${ms(page)} = ${ratio(page, floor)} (${spread(results.page)}); wasm asked for after first contentful paint in ${results.page.filter((r) => r.wasmAfterFcp).length} of ${runs}; layout shift max ${Math.max(...results.page.map((r) => r.shift)).toFixed(3)}`);
+  if (otherServer) {
+    const otherError = median(results.otherError.map((r) => r.visible));
+    const otherPage = median(results.otherPage.map((r) => r.visible));
+    console.log(`  the other build (${otherDir}): index.html?error=CID7023 heading visible ${ms(otherError)} = ${ratio(otherError, floor)}; focused and marked ${ratio(median(results.otherError.map((r) => r.focused)), floor)}; page file ${ms(otherPage)} = ${ratio(otherPage, floor)}`);
+  }
   firstVisits.push(...results.error);
 }
 
