@@ -7,7 +7,7 @@ use help_core::{ids, PageKind, Route};
 use yew::prelude::*;
 
 use crate::components::footer::Footer;
-use crate::components::header::Header;
+use crate::components::header::header;
 use crate::components::offline_notice::offline_notice;
 use crate::components::search::{self, Search};
 use crate::content;
@@ -21,8 +21,8 @@ use crate::hooks::title::use_document_title;
 pub use crate::hooks::title::page_title;
 use crate::pages::article::ArticlePage;
 use crate::pages::hub::HubPage;
-use crate::pages::not_found::NotFoundPage;
-use crate::pages::references::{ReferencesPage, UnknownReferencePage};
+use crate::pages::not_found::not_found_page;
+use crate::pages::references::{references_page, unknown_reference_page};
 use crate::state::{Action, AppState};
 
 /// Where the app starts: the view of the address it was opened at. The
@@ -83,7 +83,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<AppContext> {context}>
             <a class="nhsuk-skip-link" href={ids::MAIN_HREF}>{ "Skip to main content" }</a>
-            <Header />
+            { header() }
             <div class="nhsuk-width-container">
                 <main class="nhsuk-main-wrapper" id={ids::MAIN}>
                     { offline_notice(state.online, state.saved_on.as_deref()) }
@@ -115,9 +115,9 @@ fn page(route: &Route) -> Html {
                 <ArticlePage index={*index} anchor={anchor.clone().map(AttrValue::from)} reference={*reference} />
             },
         },
-        Route::References => html! { <ReferencesPage /> },
-        Route::UnknownReference { code } => html! { <UnknownReferencePage code={code.clone()} /> },
-        Route::NotFound { .. } => html! { <NotFoundPage /> },
+        Route::References => references_page(),
+        Route::UnknownReference { code } => unknown_reference_page(code.as_ref()),
+        Route::NotFound { .. } => not_found_page(),
     }
 }
 

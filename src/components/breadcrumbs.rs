@@ -4,18 +4,15 @@ use yew::prelude::*;
 use crate::components::page_link::PageLink;
 use crate::content;
 
-/// The hubs above a page, home first, as NHS.UK breadcrumbs; on narrow
-/// screens only the back link to the nearest hub shows.
-#[derive(Properties, PartialEq)]
-pub struct BreadcrumbsProps {
-    pub index: usize,
-}
-
-#[function_component(Breadcrumbs)]
-pub fn breadcrumbs(props: &BreadcrumbsProps) -> Html {
+/// The hubs above the page at `index`, home first, as NHS.UK breadcrumbs;
+/// on narrow screens only the back link to the nearest hub shows.
+/// A function, not a component: it keeps no state and uses no hooks, and
+/// each component type costs the wasm its own copy of Yew's lifecycle code
+/// (see header.rs).
+pub fn breadcrumbs(index: usize) -> Html {
     let site = content::site();
     let mut trail: Vec<&Page> = Vec::new();
-    let mut hub = site.pages[props.index].hub.as_deref();
+    let mut hub = site.pages[index].hub.as_deref();
     while let Some(name) = hub {
         let Some(page) = site.page_by_name(name) else { break };
         if trail.iter().any(|p| p.page_name == page.page_name) {

@@ -2,7 +2,7 @@ use help_core::{ids, Section};
 use yew::prelude::*;
 
 use crate::components::blocks::Render;
-use crate::components::breadcrumbs::Breadcrumbs;
+use crate::components::breadcrumbs::breadcrumbs;
 use crate::components::feedback::feedback;
 use crate::components::page_link::PageLink;
 use crate::components::section::{prerendered, section_at};
@@ -38,7 +38,7 @@ pub fn article_page(props: &ArticleProps) -> Html {
     let top_level: Vec<&Section> = page.sections.iter().filter(|s| s.level == 2).collect();
     html! {
         <>
-            <Breadcrumbs index={props.index} />
+            { breadcrumbs(props.index) }
             <div class="nhsuk-grid-row">
                 <div class="nhsuk-grid-column-two-thirds">
                     <h1 tabindex="-1">

@@ -2,7 +2,7 @@ use help_core::{Page, PageKind};
 use yew::prelude::*;
 
 use crate::components::blocks::Render;
-use crate::components::breadcrumbs::Breadcrumbs;
+use crate::components::breadcrumbs::breadcrumbs;
 use crate::components::page_link::PageLink;
 use crate::components::section::section_at;
 use crate::content;
@@ -48,7 +48,7 @@ pub fn hub_page(props: &HubProps) -> Html {
         });
     html! {
         <>
-            <Breadcrumbs index={props.index} />
+            { breadcrumbs(props.index) }
             <div class="nhsuk-grid-row">
                 <div class="nhsuk-grid-column-two-thirds">
                     <h1 tabindex="-1">{ &hub.title }</h1>

@@ -5,7 +5,7 @@ use crate::components::page_link::PageLink;
 use crate::content;
 
 /// A page file this build does not have: say so plainly and offer the way on.
-#[function_component(NotFoundPage)]
+/// A function, as the header is (see header.rs).
 pub fn not_found_page() -> Html {
     html! {
         <div class="nhsuk-grid-row">

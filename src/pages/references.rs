@@ -1,5 +1,6 @@
 //! Error references: the list of every known one, and the page for a code
 //! the content has no guidance for (or for something that is not a code).
+//! Functions, as the header is (see components/header.rs).
 
 use help_core::ErrorCode;
 use yew::prelude::*;
@@ -12,7 +13,6 @@ use crate::content;
 pub const REFERENCES_TITLE: &str = "Error references";
 pub const UNKNOWN_REFERENCE_TITLE: &str = "We do not have guidance for that reference";
 
-#[function_component(ReferencesPage)]
 pub fn references_page() -> Html {
     html! {
         <div class="nhsuk-grid-row">
@@ -25,21 +25,15 @@ pub fn references_page() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct UnknownReferenceProps {
-    /// A well-formed code we have no guidance for; `None` when what was
-    /// given was not a code at all (it is never shown back).
-    pub code: Option<ErrorCode>,
-}
-
-#[function_component(UnknownReferencePage)]
-pub fn unknown_reference_page(props: &UnknownReferenceProps) -> Html {
-    let contact = content::site().contact_href(props.code.as_ref());
+/// `code`: a well-formed code we have no guidance for; `None` when what was
+/// given was not a code at all (it is never shown back).
+pub fn unknown_reference_page(code: Option<&ErrorCode>) -> Html {
+    let contact = content::site().contact_href(code);
     html! {
         <div class="nhsuk-grid-row">
             <div class="nhsuk-grid-column-two-thirds">
                 <h1 tabindex="-1">
-                    if let Some(code) = &props.code {
+                    if let Some(code) = code {
                         { format!("We do not have guidance for reference {code}") }
                     } else {
                         { "We could not read that error reference" }
@@ -48,7 +42,7 @@ pub fn unknown_reference_page(props: &UnknownReferenceProps) -> Html {
                 <p>{ "Check the reference on the screen you saw. References start with CID and have 4 or 5 numbers, for example CID7023." }</p>
                 <p>
                     { external_link(contact, None, "", html! { "Contact NHS login" }) }
-                    if let Some(code) = &props.code {
+                    if let Some(code) = code {
                         { format!(" and tell us the reference {code}.") }
                     } else {
                         { " if you need help." }
