@@ -6,7 +6,7 @@ use help_core::partner::PartnerVisit;
 use help_core::{ids, PageKind, Route};
 use yew::prelude::*;
 
-use crate::components::footer::Footer;
+use crate::components::footer::footer;
 use crate::components::header::header;
 use crate::components::offline_notice::offline_notice;
 use crate::components::search::{self, Search};
@@ -19,8 +19,8 @@ use crate::hooks::history::use_history;
 use crate::hooks::search_index::{use_search_index, SearchCallbacks};
 use crate::hooks::title::use_document_title;
 pub use crate::hooks::title::page_title;
-use crate::pages::article::ArticlePage;
-use crate::pages::hub::HubPage;
+use crate::pages::article::article_page;
+use crate::pages::hub::hub_page;
 use crate::pages::not_found::not_found_page;
 use crate::pages::references::{references_page, unknown_reference_page};
 use crate::state::{Action, AppState};
@@ -80,6 +80,10 @@ pub fn app(props: &AppProps) -> Html {
             })
         },
     };
+    // The pages are functions of the context (see components/header.rs);
+    // the search and the links below them read it as components.
+    let shown = if state.searching() { Html::default() } else { page(&state.route, &context) };
+    let footer = footer(context.arrival.as_ref());
     html! {
         <ContextProvider<AppContext> {context}>
             <a class="nhsuk-skip-link" href={ids::MAIN_HREF}>{ "Skip to main content" }</a>
@@ -90,10 +94,10 @@ pub fn app(props: &AppProps) -> Html {
                     { return_link(props.partner.as_ref()) }
                     <Search query={AttrValue::from(state.query.clone())} index={state.index.clone()}
                         {on_query} {on_focus} on_open={navigate} />
-                    if !state.searching() { { page(&state.route) } }
+                    { shown }
                 </main>
             </div>
-            <Footer />
+            { footer }
         </ContextProvider<AppContext>>
     }
 }
@@ -107,13 +111,11 @@ fn shown_page(route: &Route) -> Option<&'static str> {
 }
 
 /// The view of a route.
-fn page(route: &Route) -> Html {
+fn page(route: &Route, context: &AppContext) -> Html {
     match route {
         Route::Page { index, anchor, reference } => match content::site().pages[*index].kind {
-            PageKind::Hub => html! { <HubPage index={*index} /> },
-            PageKind::Article => html! {
-                <ArticlePage index={*index} anchor={anchor.clone().map(AttrValue::from)} reference={*reference} />
-            },
+            PageKind::Hub => hub_page(*index, context),
+            PageKind::Article => article_page(*index, anchor.as_deref(), *reference, context),
         },
         Route::References => references_page(),
         Route::UnknownReference { code } => unknown_reference_page(code.as_ref()),

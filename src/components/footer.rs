@@ -1,15 +1,15 @@
 use help_core::model::REFERENCES_FILE;
+use help_core::ErrorCode;
 use yew::prelude::*;
 
 use crate::components::blocks::external_link;
 use crate::components::page_link::PageLink;
 use crate::content;
-use crate::context::AppContext;
 
-#[function_component(Footer)]
-pub fn footer() -> Html {
-    let context = use_context::<AppContext>();
-    let contact = content::site().contact_href(context.as_ref().and_then(|c| c.arrival.as_ref()));
+/// The NHS.UK footer; its contact link carries `arrival`, the code the
+/// person arrived with. A function, as the header is (see header.rs).
+pub fn footer(arrival: Option<&ErrorCode>) -> Html {
+    let contact = content::site().contact_href(arrival);
     html! {
         <footer class="nhsuk-footer" role="contentinfo">
             <div class="nhsuk-width-container">
