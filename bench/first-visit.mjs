@@ -153,3 +153,4 @@ console.log(`first visit to index.html?error=CID7023 transfers ${visitBytes} byt
 console.log(`  the service worker's precache then fetches ${precacheBytes} bytes brotli more (${precache.length} files, less those the page already has)`);
 await browser.close();
 await server.close();
+await otherServer?.close();

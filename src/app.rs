@@ -19,8 +19,8 @@ use crate::hooks::history::use_history;
 use crate::hooks::search_index::{use_search_index, SearchCallbacks};
 use crate::hooks::title::use_document_title;
 pub use crate::hooks::title::page_title;
-use crate::pages::article::article_page;
-use crate::pages::hub::hub_page;
+use crate::pages::article::ArticlePage;
+use crate::pages::hub::HubPage;
 use crate::pages::not_found::not_found_page;
 use crate::pages::references::{references_page, unknown_reference_page};
 use crate::state::{Action, AppState};
@@ -80,9 +80,6 @@ pub fn app(props: &AppProps) -> Html {
             })
         },
     };
-    // The pages are functions of the context (see components/header.rs);
-    // the search and the links below them read it as components.
-    let shown = if state.searching() { Html::default() } else { page(&state.route, &context) };
     let footer = footer(context.arrival.as_ref());
     html! {
         <ContextProvider<AppContext> {context}>
@@ -94,7 +91,7 @@ pub fn app(props: &AppProps) -> Html {
                     { return_link(props.partner.as_ref()) }
                     <Search query={AttrValue::from(state.query.clone())} index={state.index.clone()}
                         {on_query} {on_focus} on_open={navigate} />
-                    { shown }
+                    if !state.searching() { { page(&state.route) } }
                 </main>
             </div>
             { footer }
@@ -111,11 +108,20 @@ fn shown_page(route: &Route) -> Option<&'static str> {
 }
 
 /// The view of a route.
-fn page(route: &Route, context: &AppContext) -> Html {
+///
+/// The hub and article pages stay components, though they keep no state: a
+/// component whose props have not changed is not rendered again, and the
+/// root renders again at every change of state (the search index or the
+/// pages' text arriving, the connection, an answer). As functions, each of
+/// those would build and compare the whole article again, the largest part
+/// of the view, on the slow phones this is for.
+fn page(route: &Route) -> Html {
     match route {
         Route::Page { index, anchor, reference } => match content::site().pages[*index].kind {
-            PageKind::Hub => hub_page(*index, context),
-            PageKind::Article => article_page(*index, anchor.as_deref(), *reference, context),
+            PageKind::Hub => html! { <HubPage index={*index} /> },
+            PageKind::Article => html! {
+                <ArticlePage index={*index} anchor={anchor.clone().map(AttrValue::from)} reference={*reference} />
+            },
         },
         Route::References => references_page(),
         Route::UnknownReference { code } => unknown_reference_page(code.as_ref()),

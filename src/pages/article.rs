@@ -9,21 +9,36 @@ use crate::components::section::{prerendered, section_at};
 use crate::content;
 use crate::context::AppContext;
 
+#[derive(Properties, PartialEq)]
+pub struct ArticleProps {
+    pub index: usize,
+    /// The section or details the URL names, marked so it stands out.
+    #[prop_or_default]
+    pub anchor: Option<AttrValue>,
+    /// The error reference the person arrived with (an index into the
+    /// site's references), when this page is its guidance.
+    #[prop_or_default]
+    pub reference: Option<usize>,
+}
+
 /// An article: title, summary, a contents list for longer ones, then every
-/// section with its own anchor. `anchor`: the section or details the URL
-/// names, marked so it stands out; `reference`: the error reference the
-/// person arrived with (an index into the site's references), when this
-/// page is its guidance. A function, not a component: it keeps no state
-/// and the root hands it the context (see components/header.rs).
-pub fn article_page(index: usize, anchor: Option<&str>, reference: Option<usize>, context: &AppContext) -> Html {
+/// section with its own anchor.
+#[function_component(ArticlePage)]
+pub fn article_page(props: &ArticleProps) -> Html {
     let site = content::site();
-    let page = &site.pages[index];
-    let render = Render { arrival: context.arrival.as_ref(), navigator: Some(&context.navigate), context: Some(context), heading_level: 1 };
-    let reference = reference.and_then(|at| site.references.get(at));
+    let page = &site.pages[props.index];
+    let context = use_context::<AppContext>();
+    let render = Render {
+        arrival: context.as_ref().and_then(|c| c.arrival.as_ref()),
+        navigator: context.as_ref().map(|c| &c.navigate),
+        context: context.as_ref(),
+        heading_level: 1,
+    };
+    let reference = props.reference.and_then(|at| site.references.get(at));
     let top_level: Vec<&Section> = page.sections.iter().filter(|s| s.level == 2).collect();
     html! {
         <>
-            { breadcrumbs(index) }
+            { breadcrumbs(props.index) }
             <div class="nhsuk-grid-row">
                 <div class="nhsuk-grid-column-two-thirds">
                     <h1 tabindex="-1">
@@ -47,12 +62,12 @@ pub fn article_page(index: usize, anchor: Option<&str>, reference: Option<usize>
                         </nav>
                     }
                     { for page.sections.iter().map(|s| {
-                        let named = anchor == Some(s.id.as_str());
+                        let named = props.anchor.as_deref() == Some(s.id.as_str());
                         section_at(s, s.level, named, reference.filter(|_| named), &render)
                     }) }
                     // Under the guidance for a code, or else at the end.
                     if reference.is_none() {
-                        { prerendered::without_reference(feedback(Some(context), None)) }
+                        { prerendered::without_reference(feedback(context.as_ref(), None)) }
                     }
                     // NHS.UK's review-date line, when the editors set the dates.
                     if let Some(dates) = &page.review_dates {

@@ -8,20 +8,28 @@ use crate::components::section::section_at;
 use crate::content;
 use crate::context::AppContext;
 
+#[derive(Properties, PartialEq)]
+pub struct HubProps {
+    pub index: usize,
+}
+
 /// A hub: its pages as NHS.UK cards, in position order. A hub listed on this
 /// hub shows its own articles inside its card, so the home page reaches every
-/// article in one step. A function, as the article page is.
-pub fn hub_page(index: usize, context: &AppContext) -> Html {
+/// article in one step.
+#[function_component(HubPage)]
+pub fn hub_page(props: &HubProps) -> Html {
     let site = content::site();
-    let hub = &site.pages[index];
+    let hub = &site.pages[props.index];
+    let context = use_context::<AppContext>();
     // On the home page, a partner's visitors see its own guidance first.
-    let partner_guidance = Some(context)
+    let partner_guidance = context
+        .as_ref()
         .filter(|_| hub.file == help_core::model::HOME_FILE)
         .and_then(|c| c.partner.as_ref())
         .map(|visit| &site.partners[visit.partner])
         .and_then(|partner| Some((partner, site.page_by_file(&partner.article)?.1)))
         .map(|(partner, article)| {
-            let render = Render { arrival: None, navigator: Some(&context.navigate), context: None, heading_level: 1 };
+            let render = Render { arrival: None, navigator: context.as_ref().map(|c| &c.navigate), context: None, heading_level: 1 };
             html! {
                 <div class="nhsuk-grid-row">
                     <div class="nhsuk-grid-column-two-thirds app-partner-guidance">
@@ -40,7 +48,7 @@ pub fn hub_page(index: usize, context: &AppContext) -> Html {
         });
     html! {
         <>
-            { breadcrumbs(index) }
+            { breadcrumbs(props.index) }
             <div class="nhsuk-grid-row">
                 <div class="nhsuk-grid-column-two-thirds">
                     <h1 tabindex="-1">{ &hub.title }</h1>
