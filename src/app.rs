@@ -110,11 +110,12 @@ fn shown_page(route: &Route) -> Option<&'static str> {
 /// The view of a route.
 ///
 /// The hub and article pages stay components, though they keep no state: a
-/// component whose props have not changed is not rendered again, and the
-/// root renders again at every change of state (the search index or the
-/// pages' text arriving, the connection, an answer). As functions, each of
-/// those would build and compare the whole article again, the largest part
-/// of the view, on the slow phones this is for.
+/// component is not rendered again while its props and the context it reads
+/// are unchanged, and the root renders again at every change of state (the
+/// search index or the pages' text arriving, the connection, an answer).
+/// Today the context's `answer` is a new callback at each of the root's
+/// renders, so the pages still render each time: making it stable is what
+/// would let this boundary save the work.
 fn page(route: &Route) -> Html {
     match route {
         Route::Page { index, anchor, reference } => match content::site().pages[*index].kind {
