@@ -115,11 +115,12 @@ const ratio = (v, floor) => `${(v / floor).toFixed(2)}x`;
 await visit(SCENARIOS.static); // the browser process warms up once, not counted
 const firstVisits = [];
 for (let round = 1; round <= rounds; round++) {
-  const results = { static: [], error: [], page: [], otherError: [], otherPage: [] };
+  const results = { static: [], error: [], page: [] };
+  const other = { error: [], page: [] };
   for (let i = 0; i < runs; i++) {
     for (const [name, scenario] of Object.entries(SCENARIOS)) {
       results[name].push(await visit(scenario));
-      if (otherServer && !scenario.blockWasm) results[`other${name[0].toUpperCase()}${name.slice(1)}`].push(await visit({ ...scenario, other: true }));
+      if (otherServer && name in other) other[name].push(await visit({ ...scenario, other: true }));
     }
   }
   const floor = median(results.static.map((r) => r.visible));
@@ -132,9 +133,9 @@ for (let round = 1; round <= rounds; round++) {
   console.log(`  index.html?error=CID7023: heading visible ${ms(error)} = ${ratio(error, floor)}; focused and marked ${ms(errorFocused)} = ${ratio(errorFocused, floor)}; layout shift max ${Math.max(...results.error.map((r) => r.shift)).toFixed(3)}`);
   console.log(`  page file with the app: heading visible ${ms(page)} = ${ratio(page, floor)} (${spread(results.page)}); wasm asked for after first contentful paint in ${results.page.filter((r) => r.wasmAfterFcp).length} of ${runs}; layout shift max ${Math.max(...results.page.map((r) => r.shift)).toFixed(3)}`);
   if (otherServer) {
-    const otherError = median(results.otherError.map((r) => r.visible));
-    const otherPage = median(results.otherPage.map((r) => r.visible));
-    console.log(`  the other build (${otherDir}): index.html?error=CID7023 heading visible ${ms(otherError)} = ${ratio(otherError, floor)}; focused and marked ${ratio(median(results.otherError.map((r) => r.focused)), floor)}; page file ${ms(otherPage)} = ${ratio(otherPage, floor)}`);
+    const otherError = median(other.error.map((r) => r.visible));
+    const otherPage = median(other.page.map((r) => r.visible));
+    console.log(`  the other build (${otherDir}): index.html?error=CID7023 heading visible ${ms(otherError)} = ${ratio(otherError, floor)}; focused and marked ${ratio(median(other.error.map((r) => r.focused)), floor)}; page file ${ms(otherPage)} = ${ratio(otherPage, floor)}`);
   }
   firstVisits.push(...results.error);
 }
