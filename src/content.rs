@@ -20,8 +20,8 @@ const SITE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/site.json"));
 pub const BODIES_FILE: &str = "site-bodies.json";
 
 /// The id of the `<script type="application/json">` in which a page file
-/// carries the bodies it shows.
-pub const PAGE_BODIES_ID: &str = "page-bodies";
+/// carries the bodies it shows: reserved, so no heading can take it.
+pub const PAGE_BODIES_ID: &str = help_core::ids::PAGE_BODIES;
 
 thread_local! {
     /// The site as far as it is known. Each time bodies arrive a new one

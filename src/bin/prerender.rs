@@ -65,8 +65,8 @@ mod prerender {
     /// `shell` (a page file as `help-content pages` wrote it) with `body` in
     /// its app element and its own title and description.
     fn fill(shell: &str, body: &str, title: &str, description: Option<&str>) -> Result<String, String> {
-        let root = "<div id=\"app\">";
-        let start = shell.find(root).ok_or("no <div id=\"app\"> in the page file")? + root.len();
+        let root = format!("<div id=\"{}\">", help_core::ids::ROOT);
+        let start = shell.find(&root).ok_or_else(|| format!("no {root} in the page file"))? + root.len();
         // The shell's app element holds only its <noscript> fallback, so its
         // first closing tag is its own (`trunk serve` adds a script after it).
         let end = start + shell[start..].find("</div>").ok_or("the app element is not closed")?;

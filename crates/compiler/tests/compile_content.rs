@@ -377,6 +377,20 @@ fn content_cannot_take_the_ids_the_app_uses() {
     assert_eq!(id, "search-hint-2");
 }
 
+#[test]
+fn content_cannot_take_the_ids_the_page_files_scripts_read() {
+    // The page file's own data element and the app's root: a heading with
+    // either id would be what the app reads in their place.
+    let article = "---\ntitle: Ids\nsubtitle: s\npageName: ids\ntype: article\nhub: home\nposition: 1\n---\n\n## Page bodies\n\n<details class=\"nhsuk-details\"><summary class=\"nhsuk-details__summary\"><span class=\"nhsuk-details__summary-text\">Page bodies</span></summary><div class=\"nhsuk-details__text\"><p>Text.</p></div></details>\n\n## App\n\nMore.\n\n## Maincontent\n\nMore.\n";
+    let compiled = compile_with("ids.md", article).unwrap_or_else(|e| panic!("{e}"));
+    let page = page(&compiled.site, "ids.html");
+    let ids: Vec<&str> = page.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["page-bodies-2", "app-2", "maincontent-2"]);
+    let Block::Details { id, .. } = &page.sections[0].blocks[0] else { panic!("{:?}", page.sections[0].blocks) };
+    assert_eq!(id, "page-bodies-3");
+    assert!(page.anchors().iter().all(|id| !help_core::ids::is_reserved(id)), "{:?}", page.anchors());
+}
+
 fn source(relative: &str, text: &str) -> Source {
     Source { bytes: text.as_bytes().to_vec(), path: PathBuf::from(relative), relative: relative.to_owned() }
 }
