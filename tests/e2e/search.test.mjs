@@ -190,9 +190,14 @@ test('an index from another build, or none at all, leaves search unavailable but
   await page.route('**/search-index.bin*', async (route) => {
     try {
       const response = await route.fetch();
-      // The build's name follows the format's 5 bytes and its length: change one of its letters.
+      // The build's name follows the header (the format's 5 bytes and an
+      // 8-byte checksum) and its length: change one of its letters, then
+      // write the checksum anew, as another build's own file would have it.
       const bytes = new Uint8Array(await response.body());
-      bytes[6] ^= 1;
+      bytes[14] ^= 1;
+      let sum = 0xcbf29ce484222325n;
+      for (const b of bytes.subarray(13)) sum = ((sum ^ BigInt(b)) * 0x100000001b3n) & 0xffffffffffffffffn;
+      new DataView(bytes.buffer, bytes.byteOffset).setBigUint64(5, sum, true);
       await route.fulfill({ response, body: Buffer.from(bytes) });
     } catch (e) {
       // Only a fetch still in flight when the page closes may fail.

@@ -246,3 +246,67 @@ fn a_heading_holding_every_word_beats_bodies_that_mention_them() {
         assert!(words.iter().all(|w| heading.contains(w)), "{query}: {heading}");
     }
 }
+
+/// `from_bytes` on `bytes` with each set of bit positions in `flips`
+/// flipped; the sets that were read anyway. On every core: the single-bit
+/// flips alone are hundreds of thousands of reads.
+fn read_despite(bytes: &[u8], flips: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = flips.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = flips
+            .chunks(chunk)
+            .map(|sets| {
+                scope.spawn(move || {
+                    let mut copy = bytes.to_vec();
+                    let flip = |copy: &mut Vec<u8>, set: &[usize]| set.iter().for_each(|&bit| copy[bit / 8] ^= 1 << (bit % 8));
+                    let mut read = Vec::new();
+                    for set in sets {
+                        flip(&mut copy, set);
+                        if SearchIndex::from_bytes(&copy).is_ok() {
+                            read.push(set.clone());
+                        }
+                        flip(&mut copy, set);
+                    }
+                    read
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap()).collect()
+    })
+}
+
+#[test]
+fn a_damaged_index_is_refused() {
+    let (_, index) = real();
+    let bytes = index.to_bytes();
+    assert_eq!(SearchIndex::from_bytes(&bytes).as_ref(), Ok(&index), "an intact index reads");
+    let bits = bytes.len() * 8;
+    // Every single bit, header included.
+    let singles: Vec<Vec<usize>> = (0..bits).map(|bit| vec![bit]).collect();
+    let read = read_despite(&bytes, &singles);
+    assert!(read.is_empty(), "{} of {bits} single-bit flips read anyway, such as {:?}", read.len(), &read[..read.len().min(5)]);
+    // Eight bits: each whole byte inverted, eight in a row across a byte
+    // boundary, and 2,000 sets scattered over the file (a fixed xorshift).
+    let mut eights: Vec<Vec<usize>> = (0..bytes.len()).map(|at| (at * 8..at * 8 + 8).collect()).collect();
+    eights.extend((0..bits - 8).step_by(97).map(|at| (at + 4..at + 12).filter(|&b| b < bits).collect()));
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state as usize % bits
+    };
+    for _ in 0..2_000 {
+        let mut set: Vec<usize> = Vec::new();
+        while set.len() < 8 {
+            let bit = next();
+            if !set.contains(&bit) {
+                set.push(bit);
+            }
+        }
+        eights.push(set);
+    }
+    let read = read_despite(&bytes, &eights);
+    assert!(read.is_empty(), "{} of {} eight-bit flips read anyway, such as {:?}", read.len(), eights.len(), &read[..read.len().min(5)]);
+}
