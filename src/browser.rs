@@ -9,15 +9,18 @@ fn window() -> web_sys::Window {
     web_sys::window().expect("runs in a browser window")
 }
 
-/// Unicode NFKC, by the browser's own `String.prototype.normalize`, so that
-/// full-width and other compatibility forms read as plain letters and
-/// digits without shipping normalisation tables in the wasm.
-pub fn nfkc(text: &str) -> String {
-    JsString::from(text).normalize("NFKC").into()
+/// Text the page was given (the address, the search box) as the app reads
+/// and shows it: Unicode NFKC, by the browser's own
+/// `String.prototype.normalize`, so that full-width and other compatibility
+/// forms read as plain letters and digits without shipping normalisation
+/// tables in the wasm; then without bidirectional controls
+/// ([`help_core::given::shown`]), so it reads as it is.
+pub fn normalised(text: &str) -> String {
+    help_core::given::shown(&String::from(JsString::from(text).normalize("NFKC")))
 }
 
 /// The current location as the core's router reads it: the path, the query
-/// parameters (decoded, NFKC-normalised) and the fragment (decoded, NFKC).
+/// parameters and the fragment (decoded, [`normalised`]).
 pub struct Location {
     pub path: String,
     pub params: Vec<(String, String)>,
@@ -43,11 +46,11 @@ pub fn location() -> Location {
     Location { path: location.pathname().unwrap_or_default(), params, fragment: bounded_nfkc(&fragment) }
 }
 
-/// At most [`MAX_PARAMETER_CHARS`] of `text`, normalised: cut before (so a
-/// huge link costs nothing) and after (NFKC expands some characters).
+/// At most [`MAX_PARAMETER_CHARS`] of `text`, [`normalised`]: cut before (so
+/// a huge link costs nothing) and after (NFKC expands some characters).
 fn bounded_nfkc(text: &str) -> String {
     let cut = |s: &str| s.chars().take(MAX_PARAMETER_CHARS).collect::<String>();
-    cut(&nfkc(&cut(text)))
+    cut(&normalised(&cut(text)))
 }
 
 /// Adds a history entry for an in-app navigation.

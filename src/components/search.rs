@@ -59,9 +59,9 @@ pub fn search(props: &SearchProps) -> Html {
         // Searching and cutting snippets happen once per query, not again
         // on every arrow key that only moves the active option.
         use_memo((query, index, *literal), |(query, index, literal)| match index {
-            // Typed text gets the same NFKC normalisation as the address bar's.
+            // Typed text gets the same normalisation as the address bar's.
             IndexState::Ready(index) if !query.trim().is_empty() => {
-                let results = index.search_with(&browser::nfkc(query), MAX_RESULTS, !literal);
+                let results = index.search_with(&browser::normalised(query), MAX_RESULTS, !literal);
                 let snippets: Vec<Vec<(String, bool)>> = results
                     .hits
                     .iter()
@@ -121,7 +121,10 @@ pub fn search(props: &SearchProps) -> Html {
     };
 
     let has_query = !props.query.trim().is_empty();
-    let shown = props.query.trim();
+    // What was typed, shown back as the address's text is: without the
+    // bidirectional controls that would make it read reversed.
+    let shown = help_core::given::shown(props.query.trim());
+    let shown = shown.as_str();
     let (summary, status) = match (&props.index, results.as_ref().as_ref().map(|(r, _)| r)) {
         _ if !has_query => (String::new(), String::new()),
         (IndexState::Failed, _) => ("Search is not available right now".to_owned(), "Search is not available right now.".to_owned()),

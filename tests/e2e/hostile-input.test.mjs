@@ -52,3 +52,27 @@ test('a huge ?error= and fragment still get the helpful page', async () => {
   await arriveAt(page, `?error=${huge}`, `#${huge}`);
   await page.locator('main h1', { hasText: 'We could not read that error reference' }).waitFor();
 });
+
+// Unicode's bidirectional controls: marks, embeddings, overrides, isolates.
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
+test('bidirectional controls in ?q= or typed in the box are not shown back, so the query reads as it is', async () => {
+  const page = await newPage(env.browser);
+  // U+202E would show "password reset" reversed after it.
+  await open(page, `${env.server.base}?q=${encodeURIComponent('\u202Epassword\u202C \u2066reset\u2069\u200F')}`);
+  const summary = page.locator('main h1.app-search__summary');
+  await summary.filter({ hasText: 'Results for' }).waitFor();
+  const heading = (await summary.innerText()).trim();
+  assert.doesNotMatch(heading, BIDI);
+  assert.equal(heading, 'Results for “password reset”');
+  const box = page.getByRole('combobox', { name: 'Search NHS login help' });
+  assert.doesNotMatch(await box.inputValue(), BIDI, 'the box holds the address’s query as shown');
+
+  // Typed: a correction's "Search instead for" shows the words as typed, without controls.
+  await box.fill('\u202Epasword\u2069');
+  await summary.filter({ hasText: 'Showing results for “password”' }).waitFor();
+  const instead = page.locator('.app-search__instead a');
+  assert.equal((await instead.innerText()).trim(), 'Search instead for “pasword”');
+  assert.doesNotMatch(await page.locator('main').innerText(), BIDI);
+  assert.deepEqual(page.problems, []);
+});

@@ -8,6 +8,7 @@
 pub mod bodies;
 pub mod bundle;
 pub mod error_code;
+pub mod given;
 pub mod html;
 pub mod ids;
 pub mod model;
