@@ -121,7 +121,7 @@ console.log(`cold load transfers ${report[1].bytes} bytes gzip (${(report[1].byt
 // the frame after the results changed.
 {
   const { readFileSync } = await import('node:fs');
-  const queries = JSON.parse(readFileSync(new URL('../../shared/queries/public.json', import.meta.url), 'utf8')).queries.map((q) => q.q);
+  const queries = JSON.parse(readFileSync(new URL('../tests/fixtures/queries/public.json', import.meta.url), 'utf8')).queries.map((q) => q.q);
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await page.goto(server.base + 'index.html');

@@ -5,6 +5,16 @@
 set -euo pipefail
 cd "$(dirname -- "${BASH_SOURCE[0]}")"
 seconds="${1:-60}"
+# Say what to install, rather than fail inside cargo with "no such command".
+missing=()
+command -v rustup >/dev/null 2>&1 && rustup run nightly rustc --version >/dev/null 2>&1 || missing+=("the nightly toolchain:  rustup toolchain install nightly")
+cargo fuzz --version >/dev/null 2>&1 || missing+=("cargo-fuzz:             cargo install cargo-fuzz")
+if ((${#missing[@]})); then
+  echo "fuzz/run.sh needs, and did not find:" >&2
+  printf '  %s\n' "${missing[@]}" >&2
+  echo "Install them (rustup comes from https://rustup.rs), then run fuzz/run.sh again." >&2
+  exit 2
+fi
 mkdir -p corpus/route corpus/search_query corpus/compile_article
 i=0
 for article in $(find ../content -name '*.md' | sort); do

@@ -10,8 +10,8 @@
 //
 // DIR (default target/search-bench) holds corpus-{real,500,5000}.json,
 // index-{real,500,5000}.bin and engine/search_engine{.js,_bg.wasm}.
-// FILE (default /work/shared/queries/public.json, i.e. ../shared/queries/public.json
-// from the repo root) is the query set. --verbose lists each query's rank.
+// FILE (default tests/fixtures/queries/public.json, the repository's own copy)
+// is the query set. --verbose lists each query's rank.
 //
 // Per engine x corpus, in a fresh browser context (see page.mjs for details):
 //   read ms   median of 5: Engine.load(bytes) for ours (the packed index file
@@ -40,7 +40,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 function parseArgs(argv) {
   const args = {
     corpus: join(root, 'target/search-bench'),
-    queries: resolve(root, '../shared/queries/public.json'),
+    queries: resolve(root, 'tests/fixtures/queries/public.json'),
     engines: ['ours', 'minisearch', 'flexsearch', 'fuse'],
     corpora: ['real', '500', '5000'],
     timeoutS: 900,
@@ -97,7 +97,7 @@ const TYPES = {
   '.css': 'text/css',
 };
 
-/** Serves the repo root at /, DIR at /corpus/ and the query file at /shared/queries/public.json. */
+/** Serves the repo root at /, DIR at /corpus/ and the query file at /queries.json. */
 async function serve({ corpus, queries }) {
   const mounts = [
     ['/corpus/', corpus],
@@ -113,7 +113,7 @@ async function serve({ corpus, queries }) {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       let file;
-      if (path === '/shared/queries/public.json') file = queries;
+      if (path === '/queries.json') file = queries;
       else {
         const [prefix, dir] = mounts.find(([p]) => path.startsWith(p));
         const base = dir.endsWith(sep) ? dir : dir + sep;
@@ -246,7 +246,7 @@ async function main() {
           corpusUrl: '/corpus/',
           engineUrl: `/corpus/${ENGINE_JS}`,
           moduleUrl: PEERS[engine] ? `/${PEERS[engine].file}` : undefined,
-          queriesUrl: '/shared/queries/public.json',
+          queriesUrl: '/queries.json',
           relevance: corpus === 'real',
           latency: true,
         };

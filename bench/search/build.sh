@@ -7,7 +7,7 @@ root="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 source scripts/env.sh
 out=target/search-bench
-cargo run --quiet --release --locked --offline --bin search-bench -- --export "$out" --queries "${QUERIES:-../shared/queries/public.json}"
+cargo run --quiet --release --locked --offline --bin search-bench -- --export "$out" --queries "${QUERIES:-tests/fixtures/queries/public.json}"
 cargo build --quiet --release --locked --offline --target wasm32-unknown-unknown -p search-engine-wasm
 wasm-bindgen --target web --no-typescript --out-dir "$out/engine" --out-name search_engine \
   target/wasm32-unknown-unknown/release/search_engine_wasm.wasm

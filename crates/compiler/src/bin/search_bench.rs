@@ -65,7 +65,8 @@ fn percentile(sorted: &[f64], q: f64) -> f64 {
 }
 
 fn main() {
-    let mut queries_file = PathBuf::from("../shared/queries/public.json");
+    // The repository's own copy, so the benchmark runs from a fresh clone.
+    let mut queries_file = PathBuf::from("tests/fixtures/queries/public.json");
     let mut export: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -89,7 +90,8 @@ fn main() {
         })
         .collect();
 
-    let file: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&queries_file).expect("query file")).expect("query JSON");
+    let file: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&queries_file).unwrap_or_else(|e| panic!("{}: {e}", queries_file.display())))
+        .unwrap_or_else(|e| panic!("{}: {e}", queries_file.display()));
     let mut typed: Vec<String> = Vec::new();
     for q in file["queries"].as_array().expect("queries").iter().filter_map(|q| q["q"].as_str()) {
         let chars: Vec<char> = q.chars().collect();

@@ -1,5 +1,5 @@
 //! `search-eval --queries FILE [--content DIR]`: compiles the content, runs
-//! every query of a relevance file (the format of shared/queries/public.json)
+//! every query of a relevance file (the format of tests/fixtures/queries/public.json)
 //! through the search engine and prints success@1, success@3 and mrr@10,
 //! then one `fail:` line per query whose expected sections miss the top 3.
 //! Exits 0 whatever the scores; non-zero only when it cannot run.
