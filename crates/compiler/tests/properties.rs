@@ -16,7 +16,7 @@ use help_core::route::Route;
 use help_search::{snippet, SearchIndex};
 use help_core::Site;
 use proptest::prelude::*;
-use proptest::test_runner::Config;
+use proptest::test_runner::{Config, FileFailurePersistence};
 
 fn content_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
@@ -36,10 +36,14 @@ fn site_and_index() -> &'static (Site, SearchIndex) {
     })
 }
 
+/// Where a failing case's seed is saved. The file is committed, so a failure
+/// found once (even in a long run of random cases) is tried first on every run.
+const REGRESSIONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/proptest-regressions/properties.txt");
+
 /// `cases` unless PROPTEST_CASES asks for more (or fewer).
 fn config(cases: u32) -> Config {
     let cases = std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(cases);
-    Config { cases, failure_persistence: None, ..Config::default() }
+    Config { cases, failure_persistence: Some(Box::new(FileFailurePersistence::Direct(REGRESSIONS))), ..Config::default() }
 }
 
 /// Text a person, a partner system or an attacker might put in a URL or the
@@ -168,11 +172,41 @@ proptest! {
             prop_assert!((hit.doc as usize) < index.docs.len());
             prop_assert!(hit.score.is_finite() && hit.score > 0.0);
             let text = help_search::doc_text(&site.pages, &index.docs[hit.doc as usize]);
-            let pieces = snippet(&text, &results.matched, 30);
-            let words: usize = pieces.iter().map(|(p, _)| p.split_whitespace().count()).sum();
-            prop_assert!(words <= 34, "{pieces:?}");
+            snippet_is_sane(&text, &snippet(&text, &results.matched, 30))?;
         }
     }
+}
+
+/// A 30-word snippet as a person reads it: the pieces run together (the app
+/// renders them side by side), at most 30 of the text's own consecutive words
+/// and the two ellipses. Counted per piece, the comma after a marked word
+/// ("<mark>services</mark>, online") was a word of its own, so three marked
+/// words with punctuation passed 34 though 32 words were shown.
+fn snippet_is_sane(text: &str, pieces: &[(String, bool)]) -> Result<(), TestCaseError> {
+    let shown: String = pieces.iter().map(|(p, _)| p.as_str()).collect();
+    prop_assert!(shown.split_whitespace().count() <= 32, "{pieces:?}");
+    let body = shown.strip_prefix("… ").unwrap_or(&shown);
+    let body: Vec<&str> = body.strip_suffix(" …").unwrap_or(body).split_whitespace().collect();
+    let own: Vec<&str> = text.split_whitespace().collect();
+    prop_assert!(body.is_empty() || own.windows(body.len()).any(|w| w == body), "not the text's own words: {pieces:?}");
+    Ok(())
+}
+
+/// The case a run of 100,000 found (its seed is in proptest-regressions/):
+/// three marked words followed by commas and a full stop.
+#[test]
+fn a_snippet_whose_marked_words_carry_punctuation_is_within_bounds() {
+    let (site, index) = site_and_index();
+    let results = index.search("services", 5);
+    let text = results
+        .hits
+        .iter()
+        .map(|hit| help_search::doc_text(&site.pages, &index.docs[hit.doc as usize]))
+        .find(|t| t.contains("These include NHS services, online pharmacies"))
+        .expect("the setup article's section");
+    let pieces = snippet(&text, &results.matched, 30);
+    assert_eq!(pieces.iter().filter(|(_, marked)| *marked).count(), 3, "{pieces:?}");
+    snippet_is_sane(&text, &pieces).unwrap_or_else(|e| panic!("{e}"));
 }
 
 /// A 10,000-character query costs no more than its first 256 characters:
@@ -481,7 +515,7 @@ fn the_page_script_reads_every_location_as_the_router_does() {
             Route::Page { index, anchor: Some(anchor), reference: Some(at) } => {
                 let file = &site.pages[index].file;
                 let code = &site.references[at].code;
-                if file_of_path(path) == file {
+                if file_of_path(path) == *file {
                     shown += 1;
                     assert_eq!(outcome["focused"], serde_json::json!(anchor), "{result}");
                     assert_eq!(outcome["highlighted"], serde_json::json!(anchor), "{result}");
