@@ -46,8 +46,118 @@ const URL_ATTRIBUTES: &[&str] = &["href", "src", "action", "formaction", "poster
 /// fragment, and the fragment is whole only if that tag comes out as a tag.
 const END_MARK: &str = "data-nhs-login-help-fragment-end";
 
+/// Which raw HTML elements are open around the text being read, across the
+/// fragments and Markdown of one article, so that a link inside visually
+/// hidden text is found however the text is written (WCAG 2.4.7: it would
+/// take keyboard focus while nobody can see it).
+#[derive(Debug, Default)]
+pub struct Visibility {
+    /// Each open element's name and whether it hides its content visually.
+    open: Vec<(String, bool)>,
+}
+
+/// Block elements whose start tag ends an open `<p>`, as the HTML parser
+/// (and so the sanitiser and the browser) does.
+const CLOSES_P: &[&str] = &[
+    "address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figcaption", "figure", "footer",
+    "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "menu", "nav", "ol", "p", "pre", "section",
+    "summary", "table", "ul",
+];
+
+/// Whether a class hides its element's content visually: nhsuk-frontend's
+/// `nhsuk-u-visually-hidden` and `nhsuk-u-visually-hidden-focusable`, and
+/// the family written like them (`visually-hidden`, `govuk-visually-hidden`).
+pub fn hides_visually(class: &str) -> bool {
+    class.contains("visually-hidden")
+}
+
+/// Whether a class keeps its element hidden while that element has focus:
+/// a `…-focusable` one shows it then (a skip link), but only on `:focus` of
+/// the element itself, so what is inside it stays hidden.
+fn hides_focused(class: &str) -> bool {
+    hides_visually(class) && !class.ends_with("-focusable")
+}
+
+impl Visibility {
+    /// Whether text here is inside an element that hides it visually.
+    pub fn hidden(&self) -> bool {
+        self.open.iter().any(|(_, hides)| *hides)
+    }
+
+    /// How many elements are open: a Markdown paragraph or heading closes
+    /// the inline elements opened inside it, as the parser does at its end.
+    pub fn mark(&self) -> usize {
+        self.open.len()
+    }
+
+    pub fn close_to(&mut self, mark: usize) {
+        self.open.truncate(mark);
+    }
+
+    /// A block Markdown writes (a paragraph, heading, list, quote or rule)
+    /// ends an open raw `<p>`, as its start tag would.
+    pub fn markdown_block(&mut self) {
+        self.end("p");
+    }
+
+    fn start(&mut self, name: &str, hides: bool) {
+        if CLOSES_P.contains(&name) {
+            self.end("p");
+        }
+        if name == "li" {
+            self.end("li");
+        }
+        self.open.push((name.to_owned(), hides));
+    }
+
+    /// Closes the innermost open `name` and whatever is open inside it; an
+    /// end tag with nothing to close is ignored, as the parser ignores it.
+    fn end(&mut self, name: &str) {
+        if let Some(at) = self.open.iter().rposition(|(open, _)| open == name) {
+            self.open.truncate(at);
+        }
+    }
+}
+
+/// What a keyboard can reach in this start tag, if anything: `<a href>`,
+/// form controls, `<details>` (through its summary, written or not), a
+/// `<summary>` that is a details' own, `contenteditable`, and `tabindex` of
+/// 0 or more (a negative one keeps it out of the tab order).
+fn focusable(name: &str, attrs: &[html5ever::Attribute], parent: Option<&str>) -> Option<&'static str> {
+    let attr = |wanted: &str| attrs.iter().find(|a| &*a.name.local == wanted).map(|a| &*a.value);
+    let tabindex = attr("tabindex").and_then(|value| {
+        // The HTML integer rule: leading spaces, a sign, digits; the rest ignored.
+        let value = value.trim_start_matches(|c: char| c.is_ascii_whitespace());
+        let (negative, digits) = match value.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, value.strip_prefix('+').unwrap_or(value)),
+        };
+        let digits: String = digits.chars().take_while(char::is_ascii_digit).collect();
+        (!digits.is_empty()).then_some(negative && digits.chars().any(|c| c != '0'))
+    });
+    match (name, tabindex) {
+        (_, Some(true)) => None,
+        ("a" | "area", _) if attr("href").is_some() => Some("link"),
+        ("input", _) if attr("type").is_some_and(|t| t.eq_ignore_ascii_case("hidden")) => None,
+        ("button" | "input" | "select" | "textarea", _) => Some("form control"),
+        ("details", _) => Some("details (its summary)"),
+        ("summary", _) if parent == Some("details") => Some("summary"),
+        (_, Some(false)) => Some("`tabindex` element"),
+        _ if attr("contenteditable").is_some_and(|v| !v.eq_ignore_ascii_case("false")) => Some("editable element"),
+        _ => None,
+    }
+}
+
+/// The refusal for something focusable inside visually hidden text.
+pub fn hidden_focus_message(what: &str) -> String {
+    format!(
+        "this {what} is inside visually hidden text (a `visually-hidden` class): it would take keyboard focus while nobody can see it. Move it out of the hidden text, or write it as plain text"
+    )
+}
+
 struct Sink<'r> {
     first_line: usize,
+    visibility: RefCell<&'r mut Visibility>,
     /// Whether the end mark came out as a tag: the fragment did not end
     /// inside a tag, attribute value, comment or other markup.
     closed: std::cell::Cell<bool>,
@@ -77,13 +187,34 @@ impl TokenSink for Sink<'_> {
             return TokenSinkResult::Continue;
         }
         let name: &str = &tag.name;
+        let mut visibility = self.visibility.borrow_mut();
         if tag.kind != TagKind::StartTag {
             if !is_void(name) {
                 self.depth.set(self.depth.get().saturating_sub(1));
+                visibility.end(name);
             }
             return TokenSinkResult::Continue;
         }
         let mut report = self.report.borrow_mut();
+        let classes_hide = |test: fn(&str) -> bool| {
+            tag.attrs.iter().any(|a| &*a.name.local == "class" && a.value.split_ascii_whitespace().any(test))
+        };
+        let hides = classes_hide(hides_visually);
+        let parent = visibility.open.last().map(|(open, _)| open.clone());
+        if let Some(what) = focusable(name, &tag.attrs, parent.as_deref()) {
+            let hidden_itself = classes_hide(hides_focused);
+            // A summary inside hidden text was reported with its details.
+            let hidden_here =
+                if name == "summary" { hidden_itself && !visibility.hidden() } else { hidden_itself || visibility.hidden() };
+            if hidden_here {
+                report.error(line, hidden_focus_message(what));
+            }
+        }
+        // A start tag written self-closing (`<span/>`) still opens its
+        // element in HTML; only void elements hold nothing.
+        if !is_void(name) {
+            visibility.start(name, hides);
+        }
         if !is_void(name) && !tag.self_closing {
             self.depth.set(self.depth.get() + 1);
             if self.depth.get() == MAX_DEPTH + 1 {
@@ -121,15 +252,16 @@ impl TokenSink for Sink<'_> {
     }
 }
 
-/// Checks one raw HTML fragment that starts on `first_line`.
-pub fn check(html: &str, first_line: usize, report: &mut Reporter, links: &mut Vec<LinkRef>) {
+/// Checks one raw HTML fragment that starts on `first_line`; `visibility`
+/// carries the elements left open from the article's earlier fragments.
+pub fn check(html: &str, first_line: usize, visibility: &mut Visibility, report: &mut Reporter, links: &mut Vec<LinkRef>) {
     // At the fragment's last written line, not the blank one after it.
     let last_line = first_line + html.trim_end().lines().count().saturating_sub(1);
     if html.contains(END_MARK) {
         report.error(first_line, format!("`{END_MARK}` is reserved for the build's own checks"));
         return;
     }
-    let sink = Sink { first_line, closed: false.into(), report: RefCell::new(report), links: RefCell::new(links), depth: 0.into() };
+    let sink = Sink { first_line, visibility: RefCell::new(visibility), closed: false.into(), report: RefCell::new(report), links: RefCell::new(links), depth: 0.into() };
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));

@@ -38,7 +38,8 @@ pub struct Rendered {
 
 pub fn render(body: &str, first_line: usize, report: &mut Reporter) -> Rendered {
     let mut links = Vec::new();
-    let events = expand(body, first_line, 0, &LinkDefs::new(), report, &mut links);
+    let mut visibility = html_check::Visibility::default();
+    let events = expand(body, first_line, 0, &LinkDefs::new(), &mut visibility, report, &mut links);
     let mut html = String::with_capacity(body.len() * 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     Rendered { html, links }
@@ -49,6 +50,7 @@ fn expand(
     first_line: usize,
     depth: usize,
     inherited: &LinkDefs,
+    visibility: &mut html_check::Visibility,
     report: &mut Reporter,
     links: &mut Vec<LinkRef>,
 ) -> Vec<Event<'static>> {
@@ -61,6 +63,9 @@ fn expand(
     let mut html_block: Option<(usize, String)> = None;
     let mut nesting = 0usize;
     let mut too_deep_reported = false;
+    // The raw HTML elements open when each Markdown paragraph or heading
+    // began: its end closes what was opened inside it.
+    let mut block_marks: Vec<usize> = Vec::new();
 
     let lookup = |broken: BrokenLink<'_>| {
         inherited
@@ -100,7 +105,7 @@ fn expand(
                         out.push(Event::Text(CowStr::from(text)));
                         out.push(Event::End(TagEnd::Paragraph));
                     } else if depth < MAX_REPARSE_DEPTH {
-                        out.extend(expand(&text, start, depth + 1, &defs, report, links));
+                        out.extend(expand(&text, start, depth + 1, &defs, visibility, report, links));
                     } else {
                         out.push(Event::Start(Tag::Paragraph));
                         out.push(Event::Text(CowStr::from(text)));
@@ -110,6 +115,19 @@ fn expand(
                 _ => {}
             }
             continue;
+        }
+        match &event {
+            Event::Start(Tag::Paragraph | Tag::Heading { .. }) => {
+                visibility.markdown_block();
+                block_marks.push(visibility.mark());
+            }
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_)) | Event::Rule => visibility.markdown_block(),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_)) => {
+                if let Some(mark) = block_marks.pop() {
+                    visibility.close_to(mark);
+                }
+            }
+            _ => {}
         }
         match &event {
             Event::Start(Tag::CodeBlock(kind)) => {
@@ -125,6 +143,9 @@ fn expand(
                 report.error(line, "images are not supported in help articles");
             }
             Event::Start(Tag::Link { dest_url, link_type, .. }) => {
+                if visibility.hidden() {
+                    report.error(line, html_check::hidden_focus_message("link"));
+                }
                 if let Some(problem) = unsafe_url(dest_url) {
                     // Reported here, once: not passed on to link checking.
                     report.error(line, format!("link `{}` {problem}", truncate(dest_url)));
@@ -140,14 +161,14 @@ fn expand(
             Event::Start(Tag::HtmlBlock) => html_block = Some((line, String::new())),
             Event::Html(html) => match html_block.as_mut() {
                 Some((_, block)) => block.push_str(html),
-                None => html_check::check(html, line, report, links),
+                None => html_check::check(html, line, visibility, report, links),
             },
             Event::End(TagEnd::HtmlBlock) => {
                 if let Some((start, block)) = html_block.take() {
-                    html_check::check(&block, start, report, links);
+                    html_check::check(&block, start, visibility, report, links);
                 }
             }
-            Event::InlineHtml(html) => html_check::check(html, line, report, links),
+            Event::InlineHtml(html) => html_check::check(html, line, visibility, report, links),
             Event::Text(text) => words.text(text, line, report),
             _ => {}
         }

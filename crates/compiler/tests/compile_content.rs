@@ -448,6 +448,39 @@ fn tags_written_over_several_lines_are_checked_whole() {
     assert_error("multiline-link.md", 12, "`javascript:`");
 }
 
+/// WCAG 2.4.7: a link or other focusable element inside visually hidden
+/// text takes keyboard focus while nobody can see where it is.
+#[test]
+fn nothing_focusable_is_inside_visually_hidden_text() {
+    let hidden = "inside visually hidden text";
+    assert_error("hidden-link.md", 12, hidden);
+    // Class and link written over several lines: the tag is read whole, at its last line.
+    assert_error("hidden-link-multiline.md", 18, hidden);
+    // A Markdown link inside a raw HTML span of the `visually-hidden` family.
+    assert_error("hidden-markdown-link.md", 13, hidden);
+    let errors = errors_with("hidden-focusable.md");
+    let lines: Vec<usize> = errors
+        .iter()
+        .filter(|e| e.contains(hidden))
+        .map(|e| e.split(':').nth(1).and_then(|l| l.parse().ok()).unwrap_or_else(|| panic!("{e}")))
+        .collect();
+    // A Markdown link, a details (not again for its summary), a tabindex, a
+    // summary hidden itself, a button, a link inside `…-focusable` (which
+    // shows only itself when focused): once each.
+    assert_eq!(lines, [14, 16, 21, 26, 30, 32], "{errors:#?}");
+    // A skip link that is itself `…-focusable` shows when focused: no error.
+    let skip = "---\ntitle: T\nsubtitle: s\npageName: skip\ntype: article\nhub: home\nposition: 1\n---\n\n<a class=\"nhsuk-u-visually-hidden-focusable\" href=\"https://www.nhs.uk/\">Skip</a>\n";
+    compile_with("skip.md", skip).unwrap_or_else(|e| panic!("{e}"));
+
+    // Hidden text with nothing focusable in it, and links just after it, pass.
+    let mut sources = read_dir(&fixtures("good")).expect("fixtures");
+    sources.extend(read_dir(&fixtures("hidden")).expect("fixtures"));
+    let compiled = compile(&sources, &Settings::default()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(compiled.warnings.is_empty(), "{:#?}", compiled.warnings);
+    let page = page(&compiled.site, "hidden-text.html");
+    assert_eq!(links(page).len(), 2, "{:#?}", page.sections);
+}
+
 #[test]
 fn trickier_markdown_that_real_articles_may_hold() {
     let compiled = compile_dir(&fixtures("good"), &Settings::default()).unwrap_or_else(|e| panic!("{e}"));
