@@ -2,7 +2,7 @@
 //! fields, each query word matched by its stem, a synonym, as a prefix (the
 //! last word only) or within a typo budget, in that order of strength.
 
-use help_core::error_code::parse_code;
+use help_core::error_code::{parse_code, ErrorCode};
 
 use super::index::{Posting, Scored, SearchIndex, FIELD_COUNT};
 use super::text::{self, distance_chars, stem, typo_budget, words};
@@ -31,7 +31,33 @@ const TWO_TYPOS: f32 = 0.45;
 const STOP_WORD_WEIGHT: f32 = 0.3;
 const STOP_WORDS: &[&str] = &[
     "a", "am", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "did", "do", "does", "for", "from", "get", "got", "had", "has", "have", "how", "i", "if", "in", "into", "is", "it", "me", "my", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "what", "when", "where", "which", "who", "why", "will", "with", "you", "your",
+    // How a question or complaint is put, not what it is about.
+    "im", "ive", "its", "says", "said", "say", "let", "lets", "keeps", "please", "just", "still", "would", "could", "should",
 ];
+
+/// Negations as people type them, often without the apostrophe (`cant`,
+/// `doesnt`): read as the negation they are, never "corrected" into another
+/// word ("can", "does"), and counted like stop words, with `not` (and
+/// `cannot` for `cant`) as alternatives.
+const NEGATIONS: &[&str] = &[
+    "aint", "arent", "cannot", "cant", "couldnt", "didnt", "doesnt", "dont", "hadnt", "hasnt", "havent", "isnt", "mustnt", "neednt", "shouldnt", "wasnt", "werent", "wont", "wouldnt",
+];
+
+fn is_negation(word: &str) -> bool {
+    NEGATIONS.contains(&word)
+}
+
+fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.contains(&word) || is_negation(word)
+}
+
+/// The form phrases are compared in: `cannot` and `cant` are one negation.
+fn canonical(word: &str) -> String {
+    match word {
+        "cannot" => "cant".to_owned(),
+        _ => stem(word),
+    }
+}
 
 /// Bounds that keep any query, however long or strange, cheap.
 pub const MAX_QUERY_CHARS: usize = 256;
@@ -93,7 +119,7 @@ impl SearchIndex {
     /// The stems a query word may stand for, with how strongly each counts,
     /// and the word it was taken for when only a misspelling matched.
     /// `known` is the word's own stem in the index, if it has one.
-    fn alternatives(&self, word: &str, known: Option<usize>, as_prefix: bool, synonyms: &[String], tolerant: bool) -> (Vec<(usize, f32)>, Option<&str>) {
+    fn alternatives(&self, word: &str, known: Option<usize>, as_prefix: bool, synonyms: &[String], tolerant: bool) -> (Vec<(usize, f32)>, Vec<Candidate<'_>>) {
         let mut found: Vec<(usize, f32)> = Vec::new();
         let add = |found: &mut Vec<(usize, f32)>, stem: usize, quality: f32| match found.iter_mut().find(|(s, _)| *s == stem) {
             Some(entry) => entry.1 = entry.1.max(quality),
@@ -115,8 +141,9 @@ impl SearchIndex {
         }
         // A word the content itself uses is what the person meant: it is not
         // a misspelling of some other word ("passport" is not "password").
-        if known.is_some() || !tolerant {
-            return (found, None);
+        // Nor is a number (a digit typed differently is another number).
+        if known.is_some() || !tolerant || word.bytes().all(|b| b.is_ascii_digit()) {
+            return (found, Vec::new());
         }
         let exact = !found.is_empty();
         let typed: Vec<char> = word.chars().collect();
@@ -127,7 +154,7 @@ impl SearchIndex {
         if !exact && typed.len() >= 5 && budgets[0] < 2 {
             budgets.push(2);
         }
-        let mut nearest: Option<(usize, f32, &str)> = None;
+        let mut candidates: Vec<Candidate<'_>> = Vec::new();
         for budget in budgets {
             if budget == 0 || !found.is_empty() && budget > typo_budget(word) {
                 continue;
@@ -150,37 +177,79 @@ impl SearchIndex {
                         // the typed letter pairs is the likelier meaning.
                         let likeness = bigram_likeness(&typed, &candidate);
                         add(&mut found, *s as usize, if d == 1 { ONE_TYPO } else { TWO_TYPOS * (1.0 + likeness) / 2.0 });
-                        // The correction shown: the closest and likeliest word.
-                        if nearest.is_none_or(|(nd, nl, _)| d < nd || d == nd && likeness > nl) {
-                            nearest = Some((d, likeness, w));
-                        }
+                        candidates.push(Candidate { stem: *s as usize, distance: d, likeness, word: w });
                     }
                 }
             }
         }
-        (found, if exact { None } else { nearest.map(|(_, _, w)| w) })
+        if exact {
+            candidates.clear();
+        }
+        (found, candidates)
     }
 
     /// Words of other phrases in any synonym group one of whose phrases the
-    /// query contains, by query word position.
+    /// query contains, by query word position. Phrases are compared by stem
+    /// (`links are old` holds `link is old`), `cannot` as `cant`; the words
+    /// given are the other phrases' words that say what something is about,
+    /// not their stop words, which would match every section.
     fn synonyms_for(&self, query: &[String]) -> Vec<Vec<String>> {
-        let mut out = vec![Vec::new(); query.len()];
+        let mut out: Vec<Vec<String>> = vec![Vec::new(); query.len()];
+        if self.synonyms.is_empty() {
+            return out;
+        }
+        let canon: Vec<String> = query.iter().map(|w| canonical(w)).collect();
         for group in &self.synonyms {
             for phrase in group {
-                if phrase.is_empty() || phrase.len() > query.len() {
+                if phrase.is_empty() || phrase.len() > query.len() || !canon.contains(&canonical(&phrase[0])) {
                     continue;
                 }
+                let phrase_canon: Vec<String> = phrase.iter().map(|w| canonical(w)).collect();
                 for start in 0..=query.len() - phrase.len() {
-                    if query[start..start + phrase.len()] == phrase[..] {
-                        let others: Vec<String> = group.iter().filter(|p| *p != phrase).flatten().cloned().collect();
+                    if canon[start..start + phrase.len()] == phrase_canon[..] {
                         for slot in &mut out[start..start + phrase.len()] {
-                            slot.extend(others.iter().cloned());
+                            for word in group.iter().filter(|p| *p != phrase).flatten().filter(|w| !is_stop_word(w)) {
+                                if !slot.contains(word) {
+                                    slot.push(word.clone());
+                                }
+                            }
                         }
                     }
                 }
             }
         }
         out
+    }
+
+    /// The known error references among the query's words, each as the
+    /// words it spans and its documents: `cid7023`, `cid 7023`, `CID-7023`,
+    /// `c i d 7023` or a bare `7023`, read by [`parse_code`] over windows of
+    /// up to four words. A bare number next to another number is part of a
+    /// longer one (a phone number), and a code the index does not know (a
+    /// year) is no code: both stay words.
+    fn codes_in_query(&self, terms: &[String]) -> Vec<(std::ops::Range<usize>, &ErrorCode, &[u32])> {
+        let all_digits = |w: &String| w.bytes().all(|b| b.is_ascii_digit());
+        let mut found: Vec<(std::ops::Range<usize>, &ErrorCode, &[u32])> = Vec::new();
+        if self.references.is_empty() {
+            return found;
+        }
+        for end in 0..terms.len() {
+            if !terms[end].bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let first = found.last().map_or(0, |(r, _, _)| r.end).max(end.saturating_sub(3));
+            for start in first..=end {
+                if start == end && all_digits(&terms[end]) && (end > 0 && all_digits(&terms[end - 1]) || terms.get(end + 1).is_some_and(all_digits)) {
+                    continue;
+                }
+                let Some(code) = parse_code(&terms[start..=end].join(" ")) else { continue };
+                if let Some((code, places)) = self.references.iter().find(|(c, _)| *c == code) {
+                    found.push((start..end + 1, code, places));
+                    break;
+                }
+            }
+        }
+        found
     }
 
     /// Ranks documents for `query`, best first, at most `limit`, forgiving
@@ -201,39 +270,65 @@ impl SearchIndex {
         // per word cost more than the postings.
         let mut tally = vec![Tally::default(); self.docs.len()];
         let mut candidates: Vec<u32> = Vec::new();
+        let mut matched: Vec<String> = Vec::new();
 
-        // A query that reads as an error reference: its guidance first, in
+        // An error reference anywhere in the query: its guidance first, in
         // the reference's order, whatever the words add (they add less than
         // a step: at most 12 words, each a saturated BM25F times its boosts).
-        if let Some(code) = parse_code(&query) {
-            if let Some((_, places)) = self.references.iter().find(|(c, _)| *c == code) {
-                for (rank, &doc) in places.iter().enumerate() {
-                    if let Some(t) = tally.get_mut(doc as usize) {
-                        if !t.seen {
-                            t.seen = true;
-                            candidates.push(doc);
-                        }
+        // The other words rank the sections below it.
+        let codes = self.codes_in_query(&terms);
+        let mut is_code = vec![false; terms.len()];
+        let mut rank = 0;
+        for (words, code, places) in &codes {
+            is_code[words.clone()].iter_mut().for_each(|c| *c = true);
+            for &doc in places.iter() {
+                if let Some(t) = tally.get_mut(doc as usize) {
+                    if !t.seen {
+                        t.seen = true;
+                        candidates.push(doc);
+                    }
+                    if t.reference == 0.0 {
                         t.reference = REFERENCE_STEP * (REFERENCE_PLACES - rank.min(REFERENCE_PLACES - 1)) as f32;
+                        rank += 1;
                     }
                 }
+            }
+            // Marked where the guidance names it.
+            let code = code.anchor();
+            if self.stem_index(&code).is_some() && !matched.contains(&code) {
+                matched.push(code);
             }
         }
 
         let ends_in_word = query.chars().last().is_some_and(text::is_word_char);
         let synonyms = self.synonyms_for(&terms);
         let mut total_weight = 0f32;
-        let mut matched: Vec<String> = Vec::new();
-        let mut corrected: Option<Vec<String>> = None;
+        // Per misspelt word: the words it may have meant.
+        let mut misspelt: Vec<(usize, Vec<Candidate<'_>>)> = Vec::new();
         let mut touched: Vec<u32> = Vec::new();
+        let mut extra: Vec<String> = Vec::new();
         for (i, term) in terms.iter().enumerate() {
+            if is_code[i] {
+                continue;
+            }
             let as_prefix = ends_in_word && i + 1 == terms.len();
             // The word's own stem, if the content has it: looked up once.
             let known = self.stem_index(&stem(term));
-            let (alternatives, correction) = self.alternatives(term, known, as_prefix, &synonyms[i], tolerant);
-            if let Some(word) = correction {
-                corrected.get_or_insert_with(|| terms.clone())[i] = word.to_owned();
+            let negation = is_negation(term);
+            let synonyms_here: &[String] = if negation {
+                extra.clear();
+                extra.extend(synonyms[i].iter().cloned());
+                extra.push(if term == "cant" { "cannot" } else { "cant" }.to_owned());
+                &extra
+            } else {
+                &synonyms[i]
+            };
+            // A negation is never a misspelling of another word.
+            let (alternatives, typos) = self.alternatives(term, known, as_prefix, synonyms_here, tolerant && !negation);
+            if !typos.is_empty() {
+                misspelt.push((i, typos));
             }
-            let importance = if STOP_WORDS.contains(&term.as_str()) { STOP_WORD_WEIGHT } else { 1.0 };
+            let importance = if is_stop_word(term) { STOP_WORD_WEIGHT } else { 1.0 };
             // Another word standing in for one the content has may not count
             // for more than that word would: a rare synonym must not outrank
             // the word the person typed.
@@ -309,8 +404,32 @@ impl SearchIndex {
                 hits.truncate(limit);
             }
         }
+        // "Showing results for": each misspelt word as the word the first
+        // result was found with. Every candidate counted, so the first result
+        // is the section that, with the other words, best fits one of them;
+        // it is named here. A word the first result holds none of is shown
+        // as typed.
+        let mut corrected: Option<Vec<String>> = None;
+        if let Some(first) = hits.first() {
+            for (i, typos) in &misspelt {
+                let holds = |c: &&Candidate<'_>| self.postings.get(c.stem).is_some_and(|list| list.binary_search_by_key(&first.doc, |p| p.0).is_ok());
+                let best = typos.iter().filter(holds).min_by(|a, b| a.distance.cmp(&b.distance).then(b.likeness.total_cmp(&a.likeness)));
+                if let Some(word) = best {
+                    corrected.get_or_insert_with(|| terms.clone())[*i] = word.word.to_owned();
+                }
+            }
+        }
         Results { hits, matched, corrected: corrected.map(|words| words.join(" ")) }
     }
+}
+
+/// A word of the content a misspelt query word may have meant.
+#[derive(Debug, Clone, Copy)]
+struct Candidate<'a> {
+    stem: usize,
+    distance: usize,
+    likeness: f32,
+    word: &'a str,
 }
 
 /// What a query has found of one document so far.
