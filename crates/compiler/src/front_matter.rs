@@ -37,6 +37,95 @@ pub struct FrontMatter {
     /// When the article was last reviewed, and when its next review is due.
     pub reviewed: Option<Field<time::Date>>,
     pub review_due: Option<Field<time::Date>>,
+    /// `search-terms`: phrases people use for the article or its sections,
+    /// searched but never shown.
+    pub search_terms: Vec<SearchTerms>,
+}
+
+/// Phrases for the whole article (`heading` is `None`), or for the section
+/// or details block with that heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchTerms {
+    pub heading: Option<Field<String>>,
+    pub phrases: Vec<Field<String>>,
+}
+
+/// The front-matter key for [`SearchTerms`].
+pub const SEARCH_TERMS_KEY: &str = "search-terms";
+
+const SEARCH_TERMS_SHAPE: &str = "write a list of phrases, each `- phrase` on its own line; for one section, a list item `- Heading text:` followed by its own indented `- phrase` lines";
+
+/// Reads `search-terms`: a list whose items are phrases (for the whole
+/// article) or `heading: [phrases]` (for that section); anything else is
+/// reported at its line.
+fn search_terms(value: &MarkedYaml<'_>, line: usize, line_of: &dyn Fn(&saphyr::Marker) -> usize, report: &mut Reporter) -> Option<Vec<SearchTerms>> {
+    let phrase = |node: &MarkedYaml<'_>, report: &mut Reporter| -> Option<Field<String>> {
+        let at = line_of(&node.span.start);
+        let text = match &node.data {
+            YamlData::Value(s) => scalar_as_written(s),
+            YamlData::Representation(text, ..) => text.trim().to_owned(),
+            _ => {
+                report.error(at, format!("`{SEARCH_TERMS_KEY}`: a phrase must be text, not a list or a map: {SEARCH_TERMS_SHAPE}"));
+                return None;
+            }
+        };
+        if !text.chars().any(|c| c.is_alphanumeric()) {
+            report.error(at, format!("`{SEARCH_TERMS_KEY}`: a phrase is empty or has no words"));
+            return None;
+        }
+        Some(Field { value: text, line: at })
+    };
+    let YamlData::Sequence(items) = &value.data else {
+        report.error(line, format!("`{SEARCH_TERMS_KEY}` must be a list: {SEARCH_TERMS_SHAPE}"));
+        return None;
+    };
+    let mut out = Vec::new();
+    let mut ok = true;
+    let mut article = SearchTerms { heading: None, phrases: Vec::new() };
+    for item in items {
+        let at = line_of(&item.span.start);
+        match &item.data {
+            YamlData::Mapping(map) => {
+                if map.len() != 1 {
+                    report.error(at, format!("`{SEARCH_TERMS_KEY}`: a section's item names one heading (`- Heading text:`), then its phrases; put each section in its own item"));
+                    ok = false;
+                    continue;
+                }
+                for (key, phrases) in map.iter() {
+                    let at = line_of(&key.span.start);
+                    let Some(heading) = scalar_text(&key.data).map(|h| h.trim().to_owned()).filter(|h| !h.is_empty()) else {
+                        report.error(at, format!("`{SEARCH_TERMS_KEY}`: a section's heading must be text"));
+                        ok = false;
+                        continue;
+                    };
+                    let mut section = SearchTerms { heading: Some(Field { value: heading, line: at }), phrases: Vec::new() };
+                    match &phrases.data {
+                        YamlData::Sequence(list) if !list.is_empty() => {
+                            for p in list {
+                                match phrase(p, report) {
+                                    Some(p) => section.phrases.push(p),
+                                    None => ok = false,
+                                }
+                            }
+                        }
+                        _ => {
+                            report.error(at, format!("`{SEARCH_TERMS_KEY}`: the section `{}` has no list of phrases under it: {SEARCH_TERMS_SHAPE}", section.heading.as_ref().map_or("", |h| h.value.as_str())));
+                            ok = false;
+                        }
+                    }
+                    out.push(section);
+                }
+            }
+            _ => match phrase(item, report) {
+                Some(p) => article.phrases.push(p),
+                None => ok = false,
+            },
+        }
+    }
+    if !article.phrases.is_empty() {
+        out.insert(0, article);
+    }
+    ok.then_some(out)
 }
 
 /// The file split at its front matter.
@@ -92,6 +181,7 @@ pub fn parse(split: &Split<'_>, report: &mut Reporter) -> Option<FrontMatter> {
 
     let mut fields: Vec<(String, Field<Scalar<'_>>)> = Vec::new();
     let mut ok = true;
+    let mut terms = Vec::new();
     for (key, value) in map.iter() {
         let line = line_of(&key.span.start);
         let Some(name) = scalar_text(&key.data) else {
@@ -99,6 +189,13 @@ pub fn parse(split: &Split<'_>, report: &mut Reporter) -> Option<FrontMatter> {
             ok = false;
             continue;
         };
+        if name == SEARCH_TERMS_KEY {
+            match search_terms(value, line, &line_of, report) {
+                Some(t) => terms = t,
+                None => ok = false,
+            }
+            continue;
+        }
         let value = match &value.data {
             YamlData::Value(s) => s.clone(),
             YamlData::Representation(text, ..) => Scalar::String(text.clone()),
@@ -168,7 +265,7 @@ pub fn parse(split: &Split<'_>, report: &mut Reporter) -> Option<FrontMatter> {
         take(key);
     }
     for (key, field) in &fields {
-        report.warning(field.line, format!("unknown front-matter key `{key}` is ignored (known keys: title, subtitle, pageName, type, hub, position, short_title, partner, layout, name, reviewed, review_due)"));
+        report.warning(field.line, format!("unknown front-matter key `{key}` is ignored (known keys: title, subtitle, pageName, type, hub, position, short_title, partner, layout, name, reviewed, review_due, search-terms)"));
     }
 
     let missing = |report: &mut Reporter, key: &str| {
@@ -233,6 +330,7 @@ pub fn parse(split: &Split<'_>, report: &mut Reporter) -> Option<FrontMatter> {
         name,
         reviewed,
         review_due,
+        search_terms: terms,
     })
 }
 

@@ -152,12 +152,34 @@ pub fn read_dir(dir: &Path) -> std::io::Result<Vec<Source>> {
 /// The synonym list content editors keep, in `content/`.
 pub const SYNONYMS_FILE: &str = "synonyms.txt";
 
-/// The search index for a compiled site, with the content's synonym list.
+/// The search index for a compiled site, with the content's synonym list
+/// and the articles' `search-terms` (read again from their front matter,
+/// which the compile has already checked).
 pub fn search_index(site: &Site, content_dir: &Path) -> help_search::SearchIndex {
     let synonyms = std::fs::read_to_string(content_dir.join(SYNONYMS_FILE)).unwrap_or_default();
-    let mut index = help_search::SearchIndex::build(&site.pages, &site.references, help_search::parse_synonyms(&synonyms));
+    let terms = search_terms(site, content_dir);
+    let mut index = help_search::SearchIndex::build(&site.pages, &site.references, help_search::parse_synonyms(&synonyms), &terms);
     index.site = site_version(site);
     index
+}
+
+/// Every article's `search-terms` in `content_dir`, by page of `site`.
+pub fn search_terms(site: &Site, content_dir: &Path) -> Vec<help_search::Terms> {
+    let mut out = Vec::new();
+    for source in read_dir(content_dir).unwrap_or_default() {
+        let Ok(text) = std::str::from_utf8(&source.bytes) else { continue };
+        let mut report = Reporter::new(source.path.clone());
+        let Some(front) = front_matter::split(text, &mut report).and_then(|split| front_matter::parse(&split, &mut report)) else { continue };
+        let Some(page) = site.pages.iter().position(|p| p.page_name == front.page_name.value) else { continue };
+        for t in front.search_terms {
+            out.push(help_search::Terms {
+                page,
+                heading: t.heading.map(|h| h.value),
+                phrases: t.phrases.into_iter().map(|p| p.value).collect(),
+            });
+        }
+    }
+    out
 }
 
 /// Names one build of the site model: a hash of its JSON. `build.rs` gives it
@@ -399,6 +421,7 @@ fn parse_file(source: &Source, report: &mut Reporter) -> Option<(Page, FrontMatt
         return None;
     }
     let structured = structure::structure(&sanitize::clean(&rendered.html));
+    check_search_terms(&front, &structured.sections, report);
 
     let site_path = {
         let without_ext = source.relative.strip_suffix(".md").unwrap_or(&source.relative);
@@ -430,6 +453,33 @@ fn parse_file(source: &Source, report: &mut Reporter) -> Option<(Page, FrontMatt
         review_dates: review::review_text(front.reviewed.as_ref().map(|f| f.value), front.review_due.as_ref().map(|f| f.value)),
     };
     Some((page, front, rendered.links))
+}
+
+/// Each section `search-terms` names must be a heading (or details
+/// summary) of the article, and only articles are searched.
+fn check_search_terms(front: &FrontMatter, sections: &[help_core::Section], report: &mut Reporter) {
+    if front.search_terms.is_empty() {
+        return;
+    }
+    if front.kind.value == Kind::Hub {
+        let line = front.search_terms.iter().flat_map(|t| t.heading.iter().map(|h| h.line).chain(t.phrases.iter().map(|p| p.line))).min().unwrap_or(front.kind.line);
+        report.error(line, format!("`{}` is for articles: search finds the sections of articles, not hubs", front_matter::SEARCH_TERMS_KEY));
+        return;
+    }
+    let headings: Vec<&str> = sections
+        .iter()
+        .flat_map(|s| std::iter::once(s.heading.as_str()).chain(help_core::walk::details(&s.blocks).into_iter().map(|(_, summary, _)| summary)))
+        .collect();
+    for heading in front.search_terms.iter().filter_map(|t| t.heading.as_ref()) {
+        if !headings.iter().any(|h| help_search::same_heading(&heading.value, h)) {
+            report.error(heading.line, format!(
+                "`{}`: this article has no section or details block headed `{}` (its headings: {})",
+                front_matter::SEARCH_TERMS_KEY,
+                heading.value,
+                headings.iter().map(|h| format!("`{h}`")).collect::<Vec<_>>().join(", ")
+            ));
+        }
+    }
 }
 
 fn check_names_and_hubs(parsed: &mut [Parsed]) {

@@ -10,27 +10,72 @@ use help_core::walk;
 use super::index::{Doc, Posting, SearchIndex, FIELD_COUNT, MAX_COUNT};
 use super::text::{stem, words};
 
+/// Phrases people use for an article (`heading` is `None`) or for one of
+/// its sections or details blocks (by its heading or summary, compared by
+/// words, ignoring case and punctuation): searched, never shown. Editors
+/// write them as `search-terms:` in an article's front matter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Terms {
+    /// Index into the pages.
+    pub page: usize,
+    pub heading: Option<String>,
+    pub phrases: Vec<String>,
+}
+
+/// Where the phrases are counted: an article's as its title is, a
+/// section's as its heading is (they say what it answers). They add to a
+/// field's word counts, not to its length, so a section given phrases does
+/// not weaken its own heading.
+const ARTICLE_TERMS_FIELD: usize = 0;
+const SECTION_TERMS_FIELD: usize = 1;
+
+/// Whether `heading` names the heading or summary `text`.
+pub fn same_heading(heading: &str, text: &str) -> bool {
+    words(heading).eq(words(text))
+}
+
 impl SearchIndex {
-    /// Indexes every section and details block of the articles in `pages`.
-    pub fn build(pages: &[Page], references: &[Reference], synonyms: Vec<Vec<Vec<String>>>) -> SearchIndex {
+    /// Indexes every section and details block of the articles in `pages`,
+    /// with the phrases `terms` gives them.
+    pub fn build(pages: &[Page], references: &[Reference], synonyms: Vec<Vec<Vec<String>>>, terms: &[Terms]) -> SearchIndex {
         let mut docs = Vec::new();
         let mut fields: Vec<[String; FIELD_COUNT]> = Vec::new();
+        let mut extra: Vec<[String; FIELD_COUNT]> = Vec::new();
+        let phrases = |page: usize, heading: Option<&str>| -> String {
+            let mut out = String::new();
+            for t in terms.iter().filter(|t| t.page == page && t.heading.as_deref().map(|h| heading.is_some_and(|text| same_heading(h, text))).unwrap_or(heading.is_none())) {
+                for p in &t.phrases {
+                    out.push_str(p);
+                    out.push_str(" . ");
+                }
+            }
+            out
+        };
         for (page_index, page) in pages.iter().enumerate().filter(|(_, p)| p.kind == PageKind::Article) {
+            let for_article = phrases(page_index, None);
+            let terms_of = |heading: &str| {
+                let mut t: [String; FIELD_COUNT] = Default::default();
+                t[ARTICLE_TERMS_FIELD].push_str(&for_article);
+                t[SECTION_TERMS_FIELD].push_str(&phrases(page_index, Some(heading)));
+                t
+            };
             for (section_index, section) in page.sections.iter().enumerate() {
                 let mut body = String::new();
                 walk::text(&section.blocks, false, &mut body);
                 let at = |details| Doc { page: page_index as u32, section: section_index as u32, details, len: [0; FIELD_COUNT] };
                 docs.push(at(None));
                 fields.push([page.title.clone(), section.heading.clone(), body]);
+                extra.push(terms_of(&section.heading));
                 for (n, (_, summary, blocks)) in walk::details(&section.blocks).into_iter().enumerate() {
                     let mut body = String::new();
                     walk::text(blocks, true, &mut body);
                     docs.push(at(Some(n as u32)));
                     fields.push([page.title.clone(), summary.to_owned(), body]);
+                    extra.push(terms_of(summary));
                 }
             }
         }
-        let mut index = SearchIndex::from_documents(docs, fields, synonyms);
+        let mut index = SearchIndex::index(docs, fields, extra, synonyms);
         let doc_of = |page: usize, section: &str| {
             let section = pages[page].sections.iter().position(|s| s.id == section)?;
             index.docs.iter().position(|d| d.page as usize == page && d.section as usize == section && d.details.is_none())
@@ -47,7 +92,14 @@ impl SearchIndex {
 
     /// Indexes any documents, given their title, heading and body text (the
     /// benchmark builds its larger corpora this way). `docs[i].len` is filled in.
-    pub fn from_documents(mut docs: Vec<Doc>, fields: Vec<[String; FIELD_COUNT]>, synonyms: Vec<Vec<Vec<String>>>) -> SearchIndex {
+    pub fn from_documents(docs: Vec<Doc>, fields: Vec<[String; FIELD_COUNT]>, synonyms: Vec<Vec<Vec<String>>>) -> SearchIndex {
+        let extra = vec![Default::default(); fields.len()];
+        SearchIndex::index(docs, fields, extra, synonyms)
+    }
+
+    /// [`Self::from_documents`], with more text per field (search terms)
+    /// that counts as the field's words but not in its length.
+    fn index(mut docs: Vec<Doc>, fields: Vec<[String; FIELD_COUNT]>, extra: Vec<[String; FIELD_COUNT]>, synonyms: Vec<Vec<Vec<String>>>) -> SearchIndex {
         let mut postings: HashMap<String, HashMap<u32, [u16; FIELD_COUNT]>> = HashMap::new();
         let mut surface: HashMap<String, String> = HashMap::new();
         let mut totals = [0f32; FIELD_COUNT];
@@ -63,6 +115,14 @@ impl SearchIndex {
                 }
                 docs[doc_index].len[field] = count;
                 totals[field] += f32::from(count);
+            }
+            for (field, text) in extra[doc_index].iter().enumerate() {
+                for word in words(text) {
+                    let stemmed = stem(&word);
+                    let tf = postings.entry(stemmed.clone()).or_default().entry(doc_index as u32).or_default();
+                    tf[field] = (tf[field] + 1).min(MAX_COUNT[field]);
+                    surface.entry(word).or_insert(stemmed);
+                }
             }
         }
         let mut stems: Vec<String> = postings.keys().cloned().collect();

@@ -16,7 +16,7 @@ mod snippet;
 pub mod text;
 
 #[cfg(feature = "indexer")]
-pub use build::parse_synonyms;
+pub use build::{parse_synonyms, same_heading, Terms};
 pub use index::{Doc, Posting, SearchIndex, SEARCH_INDEX_FILE};
 pub use query::{Hit, Results, MAX_QUERY_CHARS};
 pub use snippet::{doc_text, locate, snippet, Located};
