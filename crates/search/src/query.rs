@@ -208,7 +208,7 @@ impl SearchIndex {
                 for start in 0..=query.len() - phrase.len() {
                     if canon[start..start + phrase.len()] == phrase_canon[..] {
                         for slot in &mut out[start..start + phrase.len()] {
-                            for word in group.iter().filter(|p| *p != phrase).flatten().filter(|w| !is_stop_word(w)) {
+                            for word in group.iter().filter(|p| *p != phrase).flatten().filter(|w| !is_stop_word(w) && !matches!(w.as_str(), "not" | "no" | "never")) {
                                 if !slot.contains(word) {
                                     slot.push(word.clone());
                                 }
