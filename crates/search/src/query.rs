@@ -176,7 +176,7 @@ impl SearchIndex {
                         // "pass" as from "passkey"): the one sharing more of
                         // the typed letter pairs is the likelier meaning.
                         let likeness = bigram_likeness(&typed, &candidate);
-                        add(&mut found, *s as usize, if d == 1 { ONE_TYPO } else { TWO_TYPOS * (1.0 + likeness) / 2.0 });
+                        add(&mut found, *s as usize, if d == 1 { ONE_TYPO } else { TWO_TYPOS * likeness });
                         candidates.push(Candidate { stem: *s as usize, distance: d, likeness, word: w });
                     }
                 }
