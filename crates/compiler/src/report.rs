@@ -104,7 +104,11 @@ fn naming(naming: Naming) -> &'static str {
     }
 }
 
-const STYLE: &str = "body{font:16px/1.5 arial,sans-serif;color:#212b32;background:#fff;margin:0 auto;max-width:72rem;padding:1rem}\
+/// The report's styles. A word longer than the screen (a path, an address, a
+/// run of letters) wraps anywhere, in tables too: `anywhere`, unlike
+/// `break-word`, lets a table cell shrink below the word's width, so nothing
+/// scrolls sideways on a phone (checked at 320 px by tests/e2e/narrow.test.mjs).
+const STYLE: &str = "body{font:16px/1.5 arial,sans-serif;color:#212b32;background:#fff;margin:0 auto;max-width:72rem;padding:1rem;overflow-wrap:anywhere}\
 h1,h2,h3{line-height:1.2}table{border-collapse:collapse;width:100%;margin:0 0 1.5rem}th,td{text-align:left;vertical-align:top;border-bottom:1px solid #d8dde0;padding:.4rem .6rem .4rem 0}\
 .flag{background:#fff9c4;font-weight:bold}.bad{color:#d5281b;font-weight:bold}.ok{color:#007f3b}.num{text-align:right;white-space:nowrap}\
 .summary{border-left:8px solid #005eb8;padding:.5rem 1rem;background:#f0f4f5}figure{margin:0 0 1.5rem}svg{max-width:100%;height:auto}";
