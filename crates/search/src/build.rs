@@ -150,6 +150,7 @@ impl SearchIndex {
             references: Vec::new(),
             site: String::new(),
             scored: Vec::new(),
+            synonym_forms: Vec::new(),
         }.with_scores()
     }
 

@@ -63,6 +63,10 @@ pub struct SearchIndex {
     /// not on every keystroke ([`SearchIndex::with_scores`]).
     #[serde(skip)]
     pub scored: Vec<Vec<Scored>>,
+    /// [`Self::synonyms`] as queries compare them (stems, `cannot` as
+    /// `cant`), worked out with [`Self::scored`].
+    #[serde(skip)]
+    pub synonym_forms: Vec<Vec<Vec<String>>>,
 }
 
 /// A posting with its BM25F score and whether the word is in the heading:

@@ -144,7 +144,7 @@ impl SearchIndex {
         if input.at != bytes.len() {
             return Err("bytes after the end of the index");
         }
-        let index = SearchIndex { docs, stems, postings, words, average_len, synonyms, references, site, scored: Vec::new() }.with_scores();
+        let index = SearchIndex { docs, stems, postings, words, average_len, synonyms, references, site, scored: Vec::new(), synonym_forms: Vec::new() }.with_scores();
         index.check()?;
         Ok(index)
     }

@@ -35,6 +35,11 @@ const STOP_WORDS: &[&str] = &[
     "im", "ive", "its", "says", "said", "say", "let", "lets", "keeps", "please", "just", "still", "would", "could", "should",
 ];
 
+/// Words a synonym phrase never gives another query word: in most
+/// sections, they would find anything ("timed out" must not make "old"
+/// find "locked out").
+const NEVER_GIVEN: &[&str] = &["not", "no", "never", "out", "up", "off", "too", "again", "over", "back", "away", "all", "any"];
+
 /// Negations as people type them, often without the apostrophe (`cant`,
 /// `doesnt`): read as the negation they are, never "corrected" into another
 /// word ("can", "does"), and counted like stop words, with `not` (and
@@ -113,6 +118,7 @@ impl SearchIndex {
             Scored { doc: posting.0, weight: weighted * (K1 + 1.0) / (K1 + weighted), in_heading: posting.1[HEADING] > 0 }
         };
         self.scored = self.postings.iter().map(|list| list.iter().map(bm25f).collect()).collect();
+        self.synonym_forms = self.synonyms.iter().map(|group| group.iter().map(|phrase| phrase.iter().map(|w| canonical(w)).collect()).collect()).collect();
         self
     }
 
@@ -141,8 +147,9 @@ impl SearchIndex {
         }
         // A word the content itself uses is what the person meant: it is not
         // a misspelling of some other word ("passport" is not "password").
-        // Nor is a number (a digit typed differently is another number).
-        if known.is_some() || !tolerant || word.bytes().all(|b| b.is_ascii_digit()) {
+        // Nor is a number or a code: a digit typed differently is another
+        // number, and another code's guidance would be wrong.
+        if known.is_some() || !tolerant || word.bytes().any(|b| b.is_ascii_digit()) {
             return (found, Vec::new());
         }
         let exact = !found.is_empty();
@@ -188,29 +195,52 @@ impl SearchIndex {
         (found, candidates)
     }
 
-    /// Words of other phrases in any synonym group one of whose phrases the
-    /// query contains, by query word position. Phrases are compared by stem
-    /// (`links are old` holds `link is old`), `cannot` as `cant`; the words
-    /// given are the other phrases' words that say what something is about,
-    /// not their stop words, which would match every section.
-    fn synonyms_for(&self, query: &[String]) -> Vec<Vec<String>> {
+    /// What synonym groups add at each query word position: for each
+    /// phrase of a group the query holds (compared by stem, `cannot` as
+    /// `cant`), each other phrase's words that it lacks, given to its own
+    /// words that the other phrase lacks ("link is old" and "expired link":
+    /// `old` may be `expired`, `link` is itself). Stop words are never
+    /// given (they would match every section); a stop word the phrase turns
+    /// into words that count ("cant get in" and "cannot log in": `get` is
+    /// `log`) is marked, to stand for those words alone. Several words given
+    /// at once are a phrase, found only where all of them are ("new
+    /// address" may be "moved house", not "moved" alone).
+    fn synonyms_for(&self, query: &[String]) -> Synonyms {
         let mut out: Vec<Vec<String>> = vec![Vec::new(); query.len()];
+        let mut phrases: Vec<Vec<Vec<String>>> = vec![Vec::new(); query.len()];
+        let mut replaced = vec![false; query.len()];
         if self.synonyms.is_empty() {
-            return out;
+            return (out, phrases, replaced);
         }
         let canon: Vec<String> = query.iter().map(|w| canonical(w)).collect();
-        for group in &self.synonyms {
-            for phrase in group {
-                if phrase.is_empty() || phrase.len() > query.len() || !canon.contains(&canonical(&phrase[0])) {
+        let useful = |w: &String| !is_stop_word(w) && !NEVER_GIVEN.contains(&w.as_str());
+        for (group, canons) in self.synonyms.iter().zip(&self.synonym_forms) {
+            for (p, phrase) in canons.iter().enumerate() {
+                if phrase.is_empty() || phrase.len() > query.len() || !canon.contains(&phrase[0]) {
                     continue;
                 }
-                let phrase_canon: Vec<String> = phrase.iter().map(|w| canonical(w)).collect();
                 for start in 0..=query.len() - phrase.len() {
-                    if canon[start..start + phrase.len()] == phrase_canon[..] {
-                        for slot in &mut out[start..start + phrase.len()] {
-                            for word in group.iter().filter(|p| *p != phrase).flatten().filter(|w| !is_stop_word(w) && !matches!(w.as_str(), "not" | "no" | "never")) {
-                                if !slot.contains(word) {
-                                    slot.push(word.clone());
+                    if canon[start..start + phrase.len()] != phrase[..] {
+                        continue;
+                    }
+                    for (q, other) in canons.iter().enumerate().filter(|(q, _)| *q != p) {
+                        let given: Vec<&String> = group[q].iter().zip(other).filter(|(w, c)| useful(w) && !phrase.contains(c)).map(|(w, _)| w).collect();
+                        if given.is_empty() {
+                            continue;
+                        }
+                        let own: Vec<usize> = (start..start + phrase.len()).filter(|&i| !other.contains(&canon[i])).collect();
+                        let content: Vec<usize> = own.iter().copied().filter(|&i| !is_stop_word(&query[i])).collect();
+                        let targets = if content.is_empty() { own } else { content };
+                        for &i in &targets {
+                            replaced[i] |= is_stop_word(&query[i]);
+                            if let [word] = given[..] {
+                                if !out[i].contains(word) {
+                                    out[i].push(word.clone());
+                                }
+                            } else {
+                                let given: Vec<String> = given.iter().map(|w| (*w).clone()).collect();
+                                if !phrases[i].contains(&given) {
+                                    phrases[i].push(given);
                                 }
                             }
                         }
@@ -218,7 +248,34 @@ impl SearchIndex {
                 }
             }
         }
-        out
+        (out, phrases, replaced)
+    }
+
+    /// The documents holding every word of `phrase`, each with the mean
+    /// of their scores, and the phrase's weight (its commonest word's):
+    /// `None` when the index lacks a word.
+    fn phrase_postings(&self, phrase: &[String]) -> Option<(Vec<Scored>, f32, Vec<usize>)> {
+        let stems: Vec<usize> = phrase.iter().map(|w| self.stem_index(&stem(w))).collect::<Option<_>>()?;
+        let mut list: Vec<Scored> = self.scored.get(stems[0])?.clone();
+        for &s in &stems[1..] {
+            let other = self.scored.get(s)?;
+            let mut j = 0;
+            list.retain_mut(|p| {
+                while j < other.len() && other[j].doc < p.doc {
+                    j += 1;
+                }
+                let keep = j < other.len() && other[j].doc == p.doc;
+                if keep {
+                    p.weight += other[j].weight;
+                    p.in_heading &= other[j].in_heading;
+                }
+                keep
+            });
+        }
+        let n = stems.len() as f32;
+        list.iter_mut().for_each(|p| p.weight /= n);
+        let idf = stems.iter().map(|&s| self.idf(s)).fold(f32::INFINITY, f32::min);
+        Some((list, idf, stems))
     }
 
     /// The known error references among the query's words, each as the
@@ -301,7 +358,7 @@ impl SearchIndex {
         }
 
         let ends_in_word = query.chars().last().is_some_and(text::is_word_char);
-        let synonyms = self.synonyms_for(&terms);
+        let (synonyms, synonym_phrases, replaced) = self.synonyms_for(&terms);
         let mut total_weight = 0f32;
         // Per misspelt word: the words it may have meant.
         let mut misspelt: Vec<(usize, Vec<Candidate<'_>>)> = Vec::new();
@@ -313,7 +370,9 @@ impl SearchIndex {
             }
             let as_prefix = ends_in_word && i + 1 == terms.len();
             // The word's own stem, if the content has it: looked up once.
-            let known = self.stem_index(&stem(term));
+            // A stop word a synonym phrase turned into words that count
+            // stands for those words alone.
+            let known = if replaced[i] { None } else { self.stem_index(&stem(term)) };
             let negation = is_negation(term);
             let synonyms_here: &[String] = if negation {
                 extra.clear();
@@ -324,29 +383,41 @@ impl SearchIndex {
                 &synonyms[i]
             };
             // A negation is never a misspelling of another word.
-            let (alternatives, typos) = self.alternatives(term, known, as_prefix, synonyms_here, tolerant && !negation);
+            let (alternatives, typos) = self.alternatives(term, known, as_prefix && !replaced[i], synonyms_here, tolerant && !negation && !replaced[i]);
             if !typos.is_empty() {
                 misspelt.push((i, typos));
             }
-            let importance = if is_stop_word(term) { STOP_WORD_WEIGHT } else { 1.0 };
+            let importance = if is_stop_word(term) && !replaced[i] { STOP_WORD_WEIGHT } else { 1.0 };
             // Another word standing in for one the content has may not count
             // for more than that word would: a rare synonym must not outrank
             // the word the person typed.
             let own_idf = known.map(|s| self.idf(s));
             let mut weight: f32 = 0.0;
-            for (stem, quality) in alternatives {
-                let idf = match own_idf {
-                    Some(own) if quality < EXACT => self.idf(stem).min(own),
-                    _ => self.idf(stem),
-                } * importance;
-                weight = weight.max(idf * quality);
+            let phrase_lists: Vec<(Vec<Scored>, f32, Vec<usize>)> = synonym_phrases[i].iter().filter_map(|p| self.phrase_postings(p)).collect();
+            let lists = alternatives
+                .iter()
+                .map(|&(stem, quality)| (self.scored.get(stem).map_or(&[][..], Vec::as_slice), self.idf(stem), quality, std::slice::from_ref(&self.stems[stem])))
+                .chain(phrase_lists.iter().map(|(list, idf, _)| (list.as_slice(), *idf, SYNONYM, &[][..])));
+            for &stem in phrase_lists.iter().flat_map(|(_, _, stems)| stems) {
                 if !matched.contains(&self.stems[stem]) {
                     matched.push(self.stems[stem].clone());
+                }
+            }
+            for (list, stem_idf, quality, stems) in lists {
+                let idf = match own_idf {
+                    Some(own) if quality < EXACT => stem_idf.min(own),
+                    _ => stem_idf,
+                } * importance;
+                weight = weight.max(idf * quality);
+                for stem in stems {
+                    if !matched.contains(stem) {
+                        matched.push(stem.clone());
+                    }
                 }
                 let scale = quality * idf;
                 // This loop runs for every posting of every word on each
                 // keystroke: one list read in order, one tally looked up.
-                for posting in self.scored.get(stem).map_or(&[][..], Vec::as_slice) {
+                for posting in list {
                     if let Some(t) = tally.get_mut(posting.doc as usize) {
                         // A document's first posting for this word (a valid
                         // index has no posting of weight 0).
@@ -422,6 +493,10 @@ impl SearchIndex {
         Results { hits, matched, corrected: corrected.map(|words| words.join(" ")) }
     }
 }
+
+/// Per query word: the single words and the phrases synonyms give it, and
+/// whether it is a stop word that stands for them alone.
+type Synonyms = (Vec<Vec<String>>, Vec<Vec<Vec<String>>>, Vec<bool>);
 
 /// A word of the content a misspelt query word may have meant.
 #[derive(Debug, Clone, Copy)]
