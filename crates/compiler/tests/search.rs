@@ -310,3 +310,33 @@ fn a_damaged_index_is_refused() {
     let read = read_despite(&bytes, &eights);
     assert!(read.is_empty(), "{} of {} eight-bit flips read anyway, such as {:?}", read.len(), eights.len(), &read[..read.len().min(5)]);
 }
+
+#[test]
+fn a_code_in_a_sentence_puts_its_guidance_first() {
+    let (site, index) = help_centre();
+    assert_eq!(top(&site, &index, "screen says 1201 what do i do", 1), ["passwords.html#cid1201"]);
+    assert_eq!(top(&site, &index, "i got error CID-1452 while abroad", 1), ["security-codes.html#i-am-abroad-and-cannot-get-my-security-code"]);
+    // A number the index does not know as a code is no code.
+    assert_eq!(top(&site, &index, "new phone 2024", 3), top(&site, &index, "new phone", 3));
+    // An unknown code is not "corrected" into another code's guidance.
+    assert_eq!(index.search("i have error cid1111", 5).corrected, None);
+}
+
+#[test]
+fn negations_without_apostrophes_are_read_as_negations() {
+    let (_, index) = real();
+    for (query, negation) in [("cant log in", "cant"), ("code doesnt work", "doesnt"), ("didnt get code", "didnt"), ("email wont come", "wont"), ("isnt working", "isnt")] {
+        let corrected = index.search(query, 5).corrected;
+        assert!(corrected.as_deref().is_none_or(|c| c.split(' ').any(|w| w == negation)), "{query}: {corrected:?}");
+    }
+    assert_eq!(index.search("cant log in", 5).corrected, None);
+}
+
+#[test]
+fn how_people_ask_finds_what_the_content_calls_it() {
+    let (site, index) = real();
+    // Phrase synonyms: "link is old" is "expired link".
+    assert!(top(&site, &index, "it says my link is old", 3).iter().all(|f| f.ends_with("cid3002") || f.ends_with("cid3009")), "{:#?}", top(&site, &index, "it says my link is old", 3));
+    // Search terms: words only an article's front matter holds.
+    assert_eq!(top(&site, &index, "house phone", 1)[0].split('#').next(), Some("manage-landline-number.html"));
+}

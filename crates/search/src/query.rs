@@ -534,3 +534,90 @@ fn bigram_likeness(typed: &[char], candidate: &[char]) -> f32 {
     let shared = typed.windows(2).filter(|pair| candidate.windows(2).any(|other| other == *pair)).count();
     shared as f32 / (typed.len() - 1) as f32
 }
+
+/// What a person would notice, on a small index (building one needs the
+/// `indexer` feature: `cargo test --workspace` has it, through the
+/// compiler, as does `cargo test -p help-search --features indexer`).
+#[cfg(all(test, feature = "indexer"))]
+mod tests {
+    use help_core::error_code::parse_code;
+
+    use crate::{parse_synonyms, Doc, SearchIndex};
+
+    /// A small help centre: (heading, body) per section, one article.
+    const SECTIONS: &[(&str, &str)] = &[
+        ("I cannot log in", "If you cannot log in, check your email address and password. You can reset your password."),
+        ("CID1201: Your password reset link has expired", "The link to reset your password has expired. Ask for a new link."),
+        ("Change your phone number", "You can change your mobile phone number in your account settings."),
+        ("I have not received a security code", "Codes can take a few minutes. Check your phone signal."),
+        ("Can I use a passkey?", "A passkey lets you log in with your fingerprint or face."),
+        ("Delete your account", "You can delete your NHS login. We keep some information for 8 years."),
+    ];
+
+    fn index() -> SearchIndex {
+        let docs = (0..SECTIONS.len()).map(|i| Doc { page: 0, section: i as u32, details: None, len: [0; 3] }).collect();
+        let fields = SECTIONS.iter().map(|(h, b)| ["Help".to_owned(), (*h).to_owned(), (*b).to_owned()]).collect();
+        let synonyms = parse_synonyms("expired link, link is old\ncant get in, cannot log in\nnot received, never came\n");
+        let mut index = SearchIndex::from_documents(docs, fields, synonyms);
+        index.references = vec![(parse_code("CID1201").unwrap(), vec![1])];
+        index
+    }
+
+    fn first(index: &SearchIndex, query: &str) -> usize {
+        index.search(query, 5).hits.first().map_or(usize::MAX, |h| h.doc as usize)
+    }
+
+    #[test]
+    fn negations_typed_without_apostrophes_are_never_corrected() {
+        let index = index();
+        for query in ["cant log in", "i cant log in", "code doesnt work", "didnt get code", "email wont come", "isnt working", "i havent got a code"] {
+            assert_eq!(index.search(query, 5).corrected, None, "{query}");
+        }
+        assert_eq!(first(&index, "cant log in"), 0);
+        assert_eq!(first(&index, "i cant log in"), 0);
+    }
+
+    #[test]
+    fn a_code_anywhere_in_the_query_puts_its_guidance_first() {
+        let index = index();
+        for query in ["screen says 1201 what do i do", "i have error cid1201 on my phone", "it says CID-1201", "cid 1201 phone number", "C I D 1201", "passkey 1201"] {
+            assert_eq!(first(&index, query), 1, "{query}");
+        }
+        // The rest of the query ranks the sections below it.
+        let hits = index.search("cid1201 change phone number", 3).hits;
+        assert_eq!(hits.iter().map(|h| h.doc).collect::<Vec<_>>()[..2], [1, 2]);
+    }
+
+    #[test]
+    fn numbers_that_are_not_known_codes_change_nothing() {
+        let index = index();
+        let plain = index.search("change phone number", 5);
+        for query in ["change phone number 2024", "2024 change phone number", "change phone number cid2024", "change phone number 0300 123 1201"] {
+            let with = index.search(query, 5);
+            assert_eq!(with.hits, plain.hits, "{query}");
+            assert_eq!(with.corrected, None, "{query}");
+        }
+    }
+
+    #[test]
+    fn phrase_synonyms_match_and_negations_read_as_the_same() {
+        let index = index();
+        assert_eq!(first(&index, "my link is old"), 1);
+        assert_eq!(first(&index, "cant get in"), 0);
+        assert_eq!(first(&index, "can't get in"), 0);
+        assert_eq!(first(&index, "security code never came"), 3);
+    }
+
+    #[test]
+    fn a_correction_names_what_the_first_result_holds() {
+        let index = index();
+        let results = index.search("pasword reset", 5);
+        assert_eq!(results.corrected.as_deref(), Some("password reset"));
+        let first = &SECTIONS[results.hits[0].doc as usize];
+        assert!(format!("{} {}", first.0, first.1).to_lowercase().contains("password"));
+        // Searching for exactly what was typed forgives nothing.
+        let exact = index.search_with("pasword reset", 5, false);
+        assert_eq!(exact.corrected, None);
+        assert!(exact.hits.iter().all(|h| h.doc == 1 || h.doc == 0), "{exact:?}");
+    }
+}
