@@ -42,8 +42,8 @@ const NEVER_GIVEN: &[&str] = &["not", "no", "never", "out", "up", "off", "too", 
 
 /// Negations as people type them, often without the apostrophe (`cant`,
 /// `doesnt`): read as the negation they are, never "corrected" into another
-/// word ("can", "does"), and counted like stop words, with `not` (and
-/// `cannot` for `cant`) as alternatives.
+/// word ("can", "does"), and counted like stop words; `cant` and `cannot`
+/// find each other.
 const NEGATIONS: &[&str] = &[
     "aint", "arent", "cannot", "cant", "couldnt", "didnt", "doesnt", "dont", "hadnt", "hasnt", "havent", "isnt", "mustnt", "neednt", "shouldnt", "wasnt", "werent", "wont", "wouldnt",
 ];
@@ -123,7 +123,7 @@ impl SearchIndex {
     }
 
     /// The stems a query word may stand for, with how strongly each counts,
-    /// and the word it was taken for when only a misspelling matched.
+    /// and, when only misspellings matched, the words it may have meant.
     /// `known` is the word's own stem in the index, if it has one.
     fn alternatives(&self, word: &str, known: Option<usize>, as_prefix: bool, synonyms: &[String], tolerant: bool) -> (Vec<(usize, f32)>, Vec<Candidate<'_>>) {
         let mut found: Vec<(usize, f32)> = Vec::new();
@@ -256,8 +256,9 @@ impl SearchIndex {
     /// `None` when the index lacks a word.
     fn phrase_postings(&self, phrase: &[String]) -> Option<(Vec<Scored>, f32, Vec<usize>)> {
         let stems: Vec<usize> = phrase.iter().map(|w| self.stem_index(&stem(w))).collect::<Option<_>>()?;
-        let mut list: Vec<Scored> = self.scored.get(stems[0])?.clone();
-        for &s in &stems[1..] {
+        let (first, rest) = stems.split_first()?;
+        let mut list: Vec<Scored> = self.scored.get(*first)?.clone();
+        for &s in rest {
             let other = self.scored.get(s)?;
             let mut j = 0;
             list.retain_mut(|p| {
@@ -377,7 +378,11 @@ impl SearchIndex {
             let synonyms_here: &[String] = if negation {
                 extra.clear();
                 extra.extend(synonyms[i].iter().cloned());
-                extra.push(if term == "cant" { "cannot" } else { "cant" }.to_owned());
+                match term.as_str() {
+                    "cant" => extra.push("cannot".to_owned()),
+                    "cannot" => extra.push("cant".to_owned()),
+                    _ => {}
+                }
                 &extra
             } else {
                 &synonyms[i]
