@@ -24,7 +24,14 @@ const SAVED_ON = 'offline-saved-on';
 
 const scope = new URL(self.registration.scope);
 const inScope = (url) => url.origin === scope.origin && url.pathname.startsWith(scope.pathname);
-const fileOf = (url) => url.pathname.slice(scope.pathname.length) || 'index.html';
+// A page is the same page with or without `.html` (hosts with clean URLs
+// redirect `manage.html` to `manage`), and `index` or the folder is home:
+// as the app's router and the pages' head script read an address.
+const fileOf = (url) => {
+  const name = url.pathname.slice(scope.pathname.length);
+  if (!name || name === 'index') return 'index.html';
+  return name.includes('.') || name.endsWith('/') ? name : `${name}.html`;
+};
 // Fetched as `FILE?v=<build>`; the cache holds each under its plain name.
 const VERSIONED_FILES = ['search-index.bin', 'site-bodies.json'];
 

@@ -55,6 +55,20 @@ export function headersFor(rules, path) {
 }
 
 /**
+ * How static hosts answer page addresses, as `serveDist`'s `hosting`:
+ * - `files`: each file at its own name, nothing else (a plain file server).
+ * - `clean`: `x.html` answered with a 308 to `x` keeping the query, `index`
+ *   and `index.html` with a 308 to the folder, and `x` with `x.html`
+ *   (Cloudflare Pages by default; Netlify's pretty URLs, Vercel's and
+ *   Firebase's `cleanUrls`).
+ * - `both`: `x` and `x.html` both answered with `x.html`, no redirect
+ *   (GitHub Pages).
+ * `home`, not a real host's default: every page but `index.html` answered
+ * with a 302 to the folder, keeping the query.
+ */
+export const HOSTING = { files: 'plain files', clean: 'clean URLs (Cloudflare Pages)', both: 'with or without .html (GitHub Pages)' };
+
+/**
  * Serves dist/ at `/` and again under `/help/`, as a partner's sub-path would,
  * with the headers from dist/_headers, as a static host would send them.
  * An unknown .html path answers 404 with index.html, as static hosts
@@ -64,20 +78,42 @@ export function headersFor(rules, path) {
  * from the policy, `dropHeaders` leaves out the named headers, and
  * `lastModified` (a date) is sent as every file's `Last-Modified`, which lets
  * a browser keep a file without a `Cache-Control` for a while by itself.
+ * `longAddresses` accepts addresses up to Chromium's limit (2 MB).
  * `compress` answers as a real host does, for measuring what a visit
  * transfers: brotli (or gzip) when the browser accepts it, and an `ETag`,
  * so that asking again for an unchanged file is answered "not modified".
  */
-export async function serveDist({ dir = dist, failServiceWorker = false, withoutFrameAncestors = false, dropHeaders = [], lastModified, compress = false } = {}) {
+export async function serveDist({ dir = dist, failServiceWorker = false, withoutFrameAncestors = false, dropHeaders = [], lastModified, compress = false, hosting = 'files', longAddresses = false } = {}) {
+  if (!Object.hasOwn(HOSTING, hosting) && hosting !== 'home') throw new Error(`hosting: one of ${Object.keys(HOSTING).join(', ')} or home, not ${hosting}`);
   const compressed = new Map();
   let root = dir;
   let rules = await readHeaderRules(root);
   // Paths served from another build's folder, as a stale edge would.
   let elsewhere = {};
   const dropped = dropHeaders.map((name) => name.toLowerCase());
-  const server = createServer(async (req, res) => {
-    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  // Node refuses a request line over 16 KB, as most hosts do; `longAddresses`
+  // accepts up to Chromium's own limit (2 MB), as a lenient host or CDN would.
+  const server = createServer({ maxHeaderSize: longAddresses ? 4 * 1024 * 1024 : undefined }, async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    // Clean URLs, as Cloudflare Pages serves by default: `x.html` (and
+    // `index`) moves to `x` (the folder) for good, keeping the query.
+    if (hosting === 'clean') {
+      const clean = url.pathname.replace(/\/index(\.html)?$/, '/').replace(/\.html$/, '');
+      if (clean !== url.pathname) {
+        res.writeHead(308, { location: clean + url.search }).end();
+        return;
+      }
+    }
+    // A host that sends every page to its home (a misconfigured fallback),
+    // keeping the query: nothing the widget does may make that loop.
+    if (hosting === 'home' && /(\.html|\/[^./]+)$/.test(url.pathname) && !/\/index\.html$/.test(url.pathname)) {
+      res.writeHead(302, { location: url.pathname.replace(/[^/]*$/, '') + url.search }).end();
+      return;
+    }
+    let path = decodeURIComponent(url.pathname);
     if (path.startsWith('/help/')) path = path.slice('/help'.length);
+    // Both hosts answer `x` with `x.html`'s content, with no redirect.
+    if (hosting !== 'files' && !path.endsWith('/') && !extname(path)) path += '.html';
     if (failServiceWorker && path === '/sw.js') {
       res.writeHead(503).end();
       return;

@@ -5,13 +5,41 @@
 // (help-core's Route::resolve and parse_code): keep the two the same.
 (function () {
   // Filled in by the build: the page files; each code's guidance as [file,
-  // section, details]; the contact form's address; and each page file's own
-  // ids that begin with "cid" (a #cid… fragment that is not one is a code).
-  var FILES = [], GUIDANCE = {}, CONTACT = '', CID_IDS = [];
+  // section, details]; the contact form's address; each page file's own
+  // ids that begin with "cid" (a #cid… fragment that is not one is a code);
+  // and every partner's origins (the sites that may frame the widget).
+  var FILES = [], GUIDANCE = {}, CONTACT = '', CID_IDS = [], FRAMERS = [];
   var MAX = 2048, d = document, l = location, root = d.documentElement;
   var SPACE = '[\\t-\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+';
   var TRIM = new RegExp('^' + SPACE + '|' + SPACE + '$', 'g');
-  var here = l.pathname.split('/').pop() || 'index.html', page = FILES.indexOf(here), anchor = '', framed = false;
+  // This page's file, as Route::resolve reads a path: hosts with clean URLs
+  // answer `manage.html` with a redirect to `manage`, and `index` or the
+  // folder itself is the home page.
+  var here = l.pathname.split('/').pop();
+  here = !here || here === 'index' ? 'index.html' : here.indexOf('.') < 0 ? here + '.html' : here;
+  var page = FILES.indexOf(here), anchor = '', framed = false;
+  // A visit moves to another page file at most once: set before a move and
+  // read by the page it lands on, so no host's rewrite or redirect can make
+  // it loop. Where the tab keeps no session storage the page never moves,
+  // and the app, which reads the same address, shows the guidance itself.
+  var MOVED = 'nhs-login-help-moved', MOVE_WINDOW_MS = 10000;
+  function mayMove() {
+    try {
+      var last = Number(sessionStorage.getItem(MOVED));
+      sessionStorage.removeItem(MOVED);
+      return !(Date.now() - last < MOVE_WINDOW_MS);
+    } catch (e) {
+      return false;
+    }
+  }
+  function markMove() {
+    try {
+      sessionStorage.setItem(MOVED, String(Date.now()));
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
   function cut(text) {
     return Array.from(text).slice(0, MAX).join('');
   }
@@ -51,15 +79,71 @@
     for (; element; element = element.parentElement) if (element.tagName === 'DETAILS') element.open = true;
   }
 
+  // Who frames this page: the browser's header check (frame-ancestors) is
+  // the real guard, but a host may send no header, and a <meta> policy
+  // cannot say it. So a page framed by a site that no partner profile names
+  // shows only a notice, with a link that opens the help in a tab of its
+  // own, and the app never starts there. Where the browser does not list
+  // the ancestors, the frame bridge checks the partner page's hello.
+  function refusedFramer() {
+    if (window.parent === window) return false;
+    try {
+      var ancestors = l.ancestorOrigins;
+      for (var i = 0; ancestors && i < ancestors.length; i++) {
+        if (ancestors[i] !== l.origin && FRAMERS.indexOf(ancestors[i]) < 0) return true;
+      }
+    } catch (e) {}
+    return false;
+  }
+  if (refusedFramer()) {
+    root.setAttribute('data-leaving', '');
+    root.hidden = true;
+    d.addEventListener('DOMContentLoaded', function () {
+      var main = d.createElement('main'), heading = d.createElement('h1'), text = d.createElement('p'), link = d.createElement('a');
+      var params = new URLSearchParams(l.search);
+      params.delete('embed');
+      main.className = 'nhsuk-width-container nhsuk-main-wrapper';
+      heading.textContent = 'NHS login help';
+      text.className = 'nhsuk-body';
+      text.textContent = 'This site cannot show NHS login help inside its own page. ';
+      link.href = l.pathname + (String(params) ? '?' + params : '') + l.hash;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      link.textContent = 'Open NHS login help (opens in a new tab)';
+      text.appendChild(link);
+      main.append(heading, text);
+      d.body.replaceChildren(main);
+      root.hidden = false;
+    });
+    return;
+  }
+
   var request = asked(), code = request && request[0], place = code && GUIDANCE[code];
   // In a partner's frame (?embed) the app, which starts there at once, is
   // quicker than a second page: it moves to the guidance itself.
   if (place && FILES[place[0]] !== here && framed) place = null;
+  // Read (and cleared) on every page, so that a page which stays ends any
+  // earlier move's window.
+  var moveAllowed = mayMove();
+  if (place && FILES[place[0]] !== here && !(moveAllowed && markMove())) place = null;
   if (place && FILES[place[0]] !== here) {
     // Straight to the guidance's own page file, before this one paints;
     // replacing this entry, so Back does not come back here. The app does
-    // not start on a page that is leaving (data-leaving).
+    // not start on a page that is leaving (data-leaving). The address's
+    // parameters go along as given, unless they are longer than any the
+    // widget writes: a huge address would pass the browser's (or the
+    // host's) limit and leave a blank page, so then only the code and what
+    // the app reads besides (the partner and its return link) go along.
     var search = request[1] ? l.search : (l.search ? l.search + '&' : '?') + 'error=' + code;
+    if (search.length > MAX) {
+      var carried = new URLSearchParams(), given = new URLSearchParams(l.search);
+      carried.set('error', code);
+      ['partner', 'return-link'].forEach(function (key) {
+        var value = given.get(key);
+        if (value !== null && value.length <= MAX / 4) carried.set(key, value);
+      });
+      search = '?' + carried.toString();
+    }
     root.setAttribute('data-leaving', '');
     root.hidden = true;
     setTimeout(function () { root.hidden = false; }, 3000);

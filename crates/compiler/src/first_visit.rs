@@ -15,11 +15,11 @@
 use help_core::Site;
 
 const TEMPLATE: &str = include_str!("first_visit.js");
-const DATA_LINE: &str = "var FILES = [], GUIDANCE = {}, CONTACT = '', CID_IDS = [];";
+const DATA_LINE: &str = "var FILES = [], GUIDANCE = {}, CONTACT = '', CID_IDS = [], FRAMERS = [];";
 
 /// The guidance script's text for `site`: the template with the build's page
-/// files, each code's place, the contact address and each page's own
-/// `cid…` ids filled in.
+/// files, each code's place, the contact address, each page's own `cid…`
+/// ids and every partner origin (who may frame the widget) filled in.
 pub fn guidance_script(site: &Site) -> String {
     let files: Vec<&str> = site.pages.iter().map(|p| p.file.as_str()).collect();
     let guidance: serde_json::Map<String, serde_json::Value> = site
@@ -31,12 +31,16 @@ pub fn guidance_script(site: &Site) -> String {
         })
         .collect();
     let cid_ids: Vec<Vec<&str>> = site.pages.iter().map(|p| p.anchors().into_iter().filter(|id| id.starts_with("cid")).collect()).collect();
+    let mut framers: Vec<&str> = site.partners.iter().flat_map(|p| p.origins.iter().map(String::as_str)).collect();
+    framers.sort_unstable();
+    framers.dedup();
     let data = format!(
-        "var FILES = {}, GUIDANCE = {}, CONTACT = {}, CID_IDS = {};",
+        "var FILES = {}, GUIDANCE = {}, CONTACT = {}, CID_IDS = {}, FRAMERS = {};",
         script_json(&serde_json::json!(files)),
         script_json(&serde_json::Value::Object(guidance)),
         script_json(&serde_json::json!(site.contact_url)),
         script_json(&serde_json::json!(cid_ids)),
+        script_json(&serde_json::json!(framers)),
     );
     assert!(TEMPLATE.contains(DATA_LINE), "first_visit.js lost its data line");
     compact(&TEMPLATE.replacen(DATA_LINE, &data, 1))

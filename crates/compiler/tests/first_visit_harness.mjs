@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 
 const { script, anchors, cases } = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 // Timers, frames and the load event all come at once here.
-const run = new Function('location', 'document', 'setTimeout', 'requestAnimationFrame', 'addEventListener', script);
+const run = new Function('location', 'document', 'setTimeout', 'requestAnimationFrame', 'addEventListener', 'window', 'sessionStorage', script);
 const now = (callback) => callback();
 
 // What the app reads from the same location (src/browser.rs): each value
@@ -19,7 +19,10 @@ const out = cases.map(({ path, params, fragment }) => {
   const query = new URLSearchParams(params).toString();
   const hash = fragment === '' ? '' : '#' + encodeURIComponent(fragment);
   const outcome = {};
-  const file = path.split('/').pop() || 'index.html';
+  // The page file as Route::resolve names it (file_of_path): `x` is
+  // `x.html` and `index` the home page, as hosts with clean URLs serve them.
+  const last = path.split('/').pop();
+  const file = !last || last === 'index' ? 'index.html' : last.includes('.') ? last : `${last}.html`;
   const sections = new Set(anchors[file]?.sections ?? []);
   const ids = new Set([...sections, ...(anchors[file]?.details ?? [])]);
   const element = (id) => ({
@@ -37,7 +40,12 @@ const out = cases.map(({ path, params, fragment }) => {
     querySelectorAll: () => [],
   };
   const location = { pathname: path, search: query ? '?' + query : '', hash, replace: (url) => { outcome.replaced = url; } };
-  run(location, document, now, now, (_, callback) => callback());
+  // A top-level page (not in a frame) on a fresh visit: its own session storage.
+  const window = {};
+  window.parent = window;
+  const stored = new Map();
+  const sessionStorage = { getItem: (k) => stored.get(k) ?? null, setItem: (k, v) => stored.set(k, String(v)), removeItem: (k) => stored.delete(k) };
+  run(location, document, now, now, (_, callback) => callback(), window, sessionStorage);
   if (document.title !== 'Page - NHS login help') outcome.title = document.title;
   // The page, hidden by its first line, is shown again unless it is leaving.
   if (document.documentElement.hidden && !outcome.replaced) outcome.stillHidden = true;

@@ -32,11 +32,15 @@ pub fn file_for_page_name(page_name: &str) -> String {
 }
 
 /// The page file an address path names: its last segment, or the home
-/// page for a folder (`/help/` is `index.html`).
-pub fn file_of_path(path: &str) -> &str {
+/// page for a folder (`/help/` is `index.html`). Hosts with "clean URLs"
+/// (Cloudflare Pages, Netlify, Vercel's and Firebase's `cleanUrls`) answer
+/// `manage.html` with a redirect to `manage`, so a segment without an
+/// extension names the same page file, and `index` is the home page.
+pub fn file_of_path(path: &str) -> std::borrow::Cow<'_, str> {
     match path.rsplit('/').next() {
-        Some(file) if !file.is_empty() => file,
-        _ => HOME_FILE,
+        None | Some("") | Some("index") => HOME_FILE.into(),
+        Some(file) if file.contains('.') => file.into(),
+        Some(name) => format!("{name}.html").into(),
     }
 }
 

@@ -48,8 +48,8 @@ impl Route {
         if file == REFERENCES_FILE {
             return Route::References;
         }
-        let Some((index, page)) = site.page_by_file(file) else {
-            return Route::NotFound { file: file.to_owned() };
+        let Some((index, page)) = site.page_by_file(&file) else {
+            return Route::NotFound { file: file.into_owned() };
         };
         // Every id the compiler writes is lower case.
         let anchor = fragment.trim_start_matches('#').to_ascii_lowercase();
@@ -196,6 +196,21 @@ mod tests {
         }
         assert_eq!(Route::resolve(&site, "/help/manage-landline-number.html", &[], "#cid3009"), page_at(2, Some("cid3009"), None));
         assert_eq!(Route::resolve(&site, "/x/references.html", &[], ""), Route::References);
+    }
+
+    #[test]
+    fn clean_urls_name_the_same_pages_as_their_files() {
+        // Hosts that redirect `page.html` to `page` (Cloudflare Pages, Netlify's pretty URLs).
+        let site = site();
+        for path in ["/index", "/help/index", "index"] {
+            assert_eq!(Route::resolve(&site, path, &[], ""), page_at(0, None, None), "{path}");
+        }
+        assert_eq!(Route::resolve(&site, "/help/manage-landline-number", &[], "#cid3009"), page_at(2, Some("cid3009"), None));
+        assert_eq!(Route::resolve(&site, "/errors", &[], "#cid3009"), page_at(2, Some("cid3009"), Some("CID3009")));
+        assert_eq!(Route::resolve(&site, "/x/references", &[], ""), Route::References);
+        assert_eq!(Route::resolve(&site, "/help/gone", &[], ""), Route::NotFound { file: "gone.html".into() });
+        // A file of another kind is not a page, whatever its name.
+        assert_eq!(Route::resolve(&site, "/errors.htm", &[], ""), Route::NotFound { file: "errors.htm".into() });
     }
 
     #[test]
