@@ -54,6 +54,15 @@ async function start() {
   }
   const partners = config.partners ?? {};
   const allowed = Object.hasOwn(partners, partner) && Array.isArray(partners[partner]) ? partners[partner] : [];
+  // The page framing the widget must be one of the partner's, whatever
+  // headers the host sent (or a cached copy of the page carried): where the
+  // browser lists the ancestors, before anything is said to it; elsewhere,
+  // when it says hello.
+  const parentOrigin = location.ancestorOrigins?.[0];
+  if (parentOrigin !== undefined && parentOrigin !== location.origin && !allowed.includes(parentOrigin)) {
+    refuse();
+    return;
+  }
 
   function post(type, fields = {}) {
     if (host) window.parent.postMessage({ source: PROTOCOL, v: VERSION, type, ...fields }, host);
@@ -88,6 +97,10 @@ async function start() {
 
   window.addEventListener('message', (event) => {
     const data = event.data;
+    if (event.source === window.parent && !allowed.includes(event.origin) && data?.source === PROTOCOL && data?.type === 'hello') {
+      refuse();
+      return;
+    }
     if (event.source !== window.parent || !allowed.includes(event.origin)) return;
     if (!data || typeof data !== 'object' || data.source !== PROTOCOL || data.v !== VERSION || typeof data.type !== 'string') return;
     if (data.type === 'hello') {
@@ -138,6 +151,29 @@ async function start() {
   new MutationObserver(reportHeight).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['open'] });
 
   window.parent.postMessage({ source: PROTOCOL, v: VERSION, type: 'ready' }, '*');
+}
+
+/**
+ * Shown in place of the help in a frame on a site the partner profiles do not
+ * name: a short notice and a link that opens the help in a tab of its own
+ * (the page's head script shows the same where it can tell at once).
+ */
+function refuse() {
+  const main = document.createElement('main');
+  const heading = document.createElement('h1');
+  const text = document.createElement('p');
+  const link = document.createElement('a');
+  const params = new URLSearchParams(location.search);
+  params.delete('embed');
+  main.className = 'nhsuk-width-container nhsuk-main-wrapper';
+  heading.textContent = 'NHS login help';
+  text.className = 'nhsuk-body';
+  text.textContent = 'This site cannot show NHS login help inside its own page. ';
+  Object.assign(link, { href: location.pathname + (String(params) ? `?${params}` : '') + location.hash, target: '_blank', rel: 'noopener noreferrer' });
+  link.textContent = 'Open NHS login help (opens in a new tab)';
+  text.append(link);
+  main.append(heading, text);
+  document.body.replaceChildren(main);
 }
 
 start();
