@@ -108,6 +108,17 @@ self.addEventListener('fetch', (event) => {
         // Any query or fragment: the page file itself answers, and the app
         // reads the rest of the address.
         const page = await cache.match(fileOf(url));
+        // In a partner's frame the host's current headers decide who may
+        // frame the widget (a partner removed from the profiles is refused
+        // at once): the network answers while there is one, the copy only
+        // offline.
+        if (page && !page.redirected && url.searchParams.has('embed')) {
+          try {
+            return await fetch(request);
+          } catch (offline) {
+            return page;
+          }
+        }
         if (page && !page.redirected) return page;
         try {
           return await fetch(request);
