@@ -30,14 +30,19 @@ pub fn report_feedback(helped: bool, page: Option<&str>, code: Option<&ErrorCode
 /// with and the section named, as they are now.
 pub fn report_viewed(title: &str, route: &Route) {
     let site = content::site();
-    let path = browser::location().path;
-    let page = file_of_path(&path);
+    // The page file the view shows (guidance opened with `?error=` from the
+    // home page is on its own page), always with `.html`, whatever the host
+    // did to the address.
+    let page = match route {
+        Route::Page { index, .. } => site.pages[*index].file.clone(),
+        _ => file_of_path(&browser::location().path).into_owned(),
+    };
     let section = match route {
         Route::Page { anchor: Some(anchor), .. } => Some(JsValue::from_str(anchor)),
         _ => None,
     };
     browser::emit_frame_event("viewed", &[
-        ("page", Some(JsValue::from_str(page))),
+        ("page", Some(JsValue::from_str(&page))),
         ("title", Some(JsValue::from_str(title))),
         ("error", route.arrival_code(site).map(|c| JsValue::from_str(c))),
         ("section", section),
