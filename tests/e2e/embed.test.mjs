@@ -118,6 +118,9 @@ test("open({ error: 'CID7023' }) shows that code's guidance, and the page hears 
   assert.match(await frame.locator('#cid7023 > :is(h2, h3)').innerText(), /The guidance for your reference CID7023/);
   assert.ok(Date.now() - started < 30_000);
   await page.waitForFunction(() => window.__events().some((e) => e.type === 'viewed' && e.error === 'CID7023'));
+  // The page file that holds the guidance, not the one the frame opened on.
+  const viewed = await page.evaluate(() => window.__events().find((e) => e.type === 'viewed' && e.error === 'CID7023'));
+  assert.equal(viewed.page, 'error-messages-support.html');
 
   // Already open: a second code is sent to the same frame.
   await page.evaluate(() => window.NHSLoginHelp.open({ error: 'cid 3009' }));
@@ -185,18 +188,26 @@ test('a page on an origin the profile does not name gets nothing from the help',
   const policy = (await page.request.get(widget.base)).headers()['content-security-policy'];
   assert.match(policy, /frame-ancestors 'self' https:\/\/patientcentre\.example http:\/\/localhost:8765 http:\/\/127\.0\.0\.1:8765(;|$)/);
 
-  // Served without that header, the help still answers no one but the partner.
+  // Served without that header (a <meta> policy cannot say frame-ancestors),
+  // the help itself refuses: a short notice, a link that opens it in a tab
+  // of its own, and nothing said to the framing page.
   const lax = await serveDist({ dir: testBuild, withoutFrameAncestors: true });
   const laxSite = await serveExamples({ widget: lax.base, port: 0, host: '127.0.0.1' });
   try {
     const other = await partnerPage(laxSite, 'patientcentre-error.html');
     await other.evaluate(() => window.NHSLoginHelp.open({ error: 'CID7023' }));
     const frame = frameOf(other);
-    await frame.locator('#cid7023').waitFor(); // asked for in the frame's own address
+    await frame.getByText('This site cannot show NHS login help inside its own page.').waitFor();
+    const link = frame.getByRole('link', { name: 'Open NHS login help (opens in a new tab)' });
+    assert.equal(await link.getAttribute('target'), '_blank');
+    const opens = new URL(await link.getAttribute('href'), lax.base);
+    assert.equal(opens.searchParams.get('error'), 'CID7023', 'the link keeps the reference');
+    assert.equal(opens.searchParams.has('embed'), false, 'and opens the help as itself');
     await other.evaluate(() => window.NHSLoginHelp.open({ error: 'CID3009' }));
     await other.waitForTimeout(1000);
-    assert.equal(await frame.locator('#cid3009').count(), 0, 'the command from an unknown origin was ignored');
+    assert.equal(await frame.locator('#cid7023, #cid3009').count(), 0, 'no guidance is shown in the unknown site');
     assert.deepEqual(await other.evaluate(() => window.__events().filter((e) => e.type !== 'opened')), [], 'no event reached it');
+    assert.deepEqual(other.problems, []);
   } finally {
     await laxSite.close();
     await lax.close();
@@ -329,12 +340,48 @@ test('a partner removed from the profiles loses the help at once, even where the
     const second = await partnerPage(partnerSite, 'patientcentre-error.html', context);
     await second.evaluate(() => window.NHSLoginHelp.open({ error: 'CID3009' }));
     const frame = frameOf(second);
-    await frame.locator('#cid3009').waitFor(); // asked for in the frame's own address
+    await frame.getByText('This site cannot show NHS login help inside its own page.').waitFor();
     await second.evaluate(() => window.NHSLoginHelp.open({ error: 'CID7023' }));
     await second.waitForTimeout(1000);
-    assert.equal(await frame.locator('#cid7023.app-section--highlight').count(), 0, 'the removed partner’s command was ignored');
+    assert.equal(await frame.locator('#cid7023, #cid3009').count(), 0, 'the removed partner is shown no guidance');
     assert.deepEqual(await second.evaluate(() => window.__events().filter((e) => e.type !== 'opened')), [], 'no event reached it');
     assert.deepEqual(second.problems, []);
+  } finally {
+    partnerSite.useWidget(widget.base);
+    await host.close();
+  }
+});
+
+test('a partner removed from the profiles is refused at its next visit, though the frame installed the offline copy', async () => {
+  const host = await serveDist({ dir: testBuild });
+  // On the partner's own site (localhost, another port): this browser, like
+  // any that blocks third-party storage, lets no other site's frame install
+  // a service worker; a browser that keeps such storage apart allows it.
+  const base = host.base.replace('127.0.0.1', 'localhost');
+  partnerSite.useWidget(base);
+  try {
+    const first = await partnerPage(partnerSite, 'patientcentre-error.html');
+    await first.evaluate(() => window.NHSLoginHelp.open({ error: 'CID7023' }));
+    await first.waitForFunction(() => window.__events().some((e) => e.type === 'viewed' && e.error === 'CID7023'));
+    // The frame's service worker has saved the build, headers and all.
+    const framed = first.frames().find((f) => f.url().startsWith(base));
+    await framed.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      if (registration.active.state !== 'activated') {
+        await new Promise((resolve) => registration.active.addEventListener('statechange', resolve));
+      }
+    });
+    const context = first.context();
+    await first.close();
+
+    // A deploy of the release build, whose profiles no longer name this
+    // partner's origin: its headers, not the saved copy, decide the next visit.
+    await host.deploy(dist);
+    const second = await partnerPage(partnerSite, 'patientcentre-error.html', context);
+    await second.evaluate(() => window.NHSLoginHelp.open({ error: 'CID3009' }));
+    await second.waitForTimeout(1500);
+    assert.equal(await frameOf(second).locator('main h1, #cid3009').count(), 0, 'the browser refused to frame the help');
+    assert.deepEqual(await second.evaluate(() => window.__events().filter((e) => e.type !== 'opened')), [], 'no event reached it');
   } finally {
     partnerSite.useWidget(widget.base);
     await host.close();
