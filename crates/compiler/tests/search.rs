@@ -340,3 +340,15 @@ fn how_people_ask_finds_what_the_content_calls_it() {
     // Search terms: words only an article's front matter holds.
     assert_eq!(top(&site, &index, "house phone", 1)[0].split('#').next(), Some("manage-landline-number.html"));
 }
+
+#[test]
+fn search_terms_survive_the_index_file_and_a_damaged_count_is_refused() {
+    let (_, index) = help_centre();
+    // The fixture's sections carry search terms: a field of their own.
+    let with_terms = index.postings.iter().flatten().filter(|p| p.1[3] > 0).count();
+    assert!(with_terms > 100, "{with_terms}");
+    let bytes = index.to_bytes();
+    assert_eq!(&bytes[..5], b"NHSI\x03");
+    assert_eq!(SearchIndex::from_bytes(&bytes).as_ref(), Ok(&index));
+    // (A count pointing past its list is refused: see packed.rs's tests.)
+}

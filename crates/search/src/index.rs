@@ -11,8 +11,11 @@ use help_core::error_code::ErrorCode;
 /// part of the first page load.
 pub const SEARCH_INDEX_FILE: &str = "search-index.bin";
 
-/// Fields: the article title, the heading (or details summary), the body.
-pub const FIELD_COUNT: usize = 3;
+/// Fields: the article title, the heading (or details summary), the body,
+/// and the search terms editors give the section (never shown).
+pub const FIELD_COUNT: usize = 4;
+/// The field of [`crate::Terms`] phrases.
+pub const TERMS: usize = 3;
 
 /// One searchable section or details block, by where it is in the site
 /// model: the model already holds its heading and text, so the index does
@@ -33,7 +36,7 @@ pub struct Doc {
 /// The most times a word is counted in each field: BM25F's saturation makes
 /// more count for almost nothing, and so the three counts fit one byte.
 #[cfg(feature = "indexer")]
-pub const MAX_COUNT: [u16; FIELD_COUNT] = [3, 3, 15];
+pub const MAX_COUNT: [u16; FIELD_COUNT] = [3, 3, 15, 3];
 
 /// A document and how often a stem occurs in each of its fields (at most
 /// [`MAX_COUNT`]).

@@ -7,8 +7,9 @@
 //!   with the one before and the rest (front coding).
 //! - A posting list is its document numbers as gaps from the one before,
 //!   then one byte per document holding the word's title, heading and body
-//!   counts (which the index caps to fit: see `MAX_COUNT`). Runs of small,
-//!   alike numbers are what gzip compresses best.
+//!   counts (which the index caps to fit: see `MAX_COUNT`), then the few
+//!   postings with search terms, as their places in the list (gaps) and
+//!   counts. Runs of small, alike numbers are what gzip compresses best.
 //!
 //! After the header comes a checksum of every byte that follows it, checked
 //! before anything is read: a flipped bit can leave a file that parses and
@@ -19,11 +20,12 @@
 
 use help_core::error_code::{parse_code, ErrorCode};
 
-use super::index::{Doc, Posting, SearchIndex, FIELD_COUNT};
+use super::index::{Doc, Posting, SearchIndex, FIELD_COUNT, TERMS};
 
 /// The file's first bytes: a name and the format's version. A file written
-/// by another version of the format is refused. Version 2 added the checksum.
-const MAGIC: &[u8; 5] = b"NHSI\x02";
+/// by another version of the format is refused. Version 2 added the checksum,
+/// version 3 the search-terms field.
+const MAGIC: &[u8; 5] = b"NHSI\x03";
 /// The header: [`MAGIC`], then the [`checksum`] of every byte after the
 /// header, little-endian.
 const HEADER_LEN: usize = MAGIC.len() + 8;
@@ -63,6 +65,15 @@ impl SearchIndex {
             }
             // One byte per posting for all three counts (see MAX_COUNT).
             list.iter().for_each(|p| out.0.push((p.1[0] | p.1[1] << 2 | p.1[2] << 4) as u8));
+            // Search terms are on few postings: those, by place in the list.
+            let with_terms: Vec<(usize, u16)> = list.iter().enumerate().filter(|(_, p)| p.1[TERMS] > 0).map(|(i, p)| (i, p.1[TERMS])).collect();
+            out.number(with_terms.len());
+            let mut previous = 0;
+            for (i, count) in with_terms {
+                out.number(i - previous);
+                out.number(usize::from(count));
+                previous = i;
+            }
         }
         out.sorted_strings(self.words.iter().map(|(w, _)| w.as_str()));
         self.words.iter().for_each(|(_, stem)| out.number(*stem as usize));
@@ -126,7 +137,14 @@ impl SearchIndex {
             }
             for posting in &mut list {
                 let counts = u16::from(input.byte()?);
-                posting.1 = [counts & 3, counts >> 2 & 3, counts >> 4];
+                posting.1 = [counts & 3, counts >> 2 & 3, counts >> 4, 0];
+            }
+            let with_terms = input.size()?;
+            let mut at = 0usize;
+            for n in 0..with_terms {
+                let gap: usize = input.number()?;
+                at = at.checked_add(gap).filter(|&i| i < list.len() && (n == 0 || gap > 0)).ok_or("a search-terms count points outside its list")?;
+                list[at].1[TERMS] = input.small()?;
             }
             postings.push(list);
         }
@@ -254,5 +272,49 @@ impl Reader<'_> {
             previous.clone_from(&s);
             Ok(s)
         })
+    }
+}
+
+#[cfg(all(test, feature = "indexer"))]
+mod tests {
+    use super::{checksum, SearchIndex, Writer, HEADER_LEN, MAGIC};
+
+    /// A one-document, one-word index whose search-terms entries are
+    /// `terms` (gap, count pairs), written by hand.
+    fn with_terms(terms: &[(usize, usize)]) -> Vec<u8> {
+        let mut out = Writer(MAGIC.to_vec());
+        out.0.resize(HEADER_LEN, 0);
+        out.string("");
+        (0..4).for_each(|_| out.number(100));
+        out.number(1);
+        [0, 0, 0, 1, 1, 1, 0].iter().for_each(|n| out.number(*n));
+        out.sorted_strings(["word"].into_iter());
+        out.number(1);
+        out.number(0);
+        out.0.push(0b0100_0100);
+        out.number(terms.len());
+        terms.iter().for_each(|(gap, count)| {
+            out.number(*gap);
+            out.number(*count);
+        });
+        out.sorted_strings(["word"].into_iter());
+        out.number(0);
+        out.number(0);
+        out.number(0);
+        let sum = checksum(&out.0[HEADER_LEN..]);
+        out.0[MAGIC.len()..HEADER_LEN].copy_from_slice(&sum.to_le_bytes());
+        out.0
+    }
+
+    #[test]
+    fn search_terms_counts_read_back_and_must_point_into_their_list() {
+        let index = SearchIndex::from_bytes(&with_terms(&[(0, 2)])).unwrap();
+        assert_eq!(index.postings[0][0].1, [0, 1, 4, 2]);
+        assert_eq!(SearchIndex::from_bytes(&with_terms(&[])).unwrap().postings[0][0].1, [0, 1, 4, 0]);
+        assert_eq!(SearchIndex::from_bytes(&with_terms(&[(1, 2)])).unwrap_err(), "a search-terms count points outside its list");
+        // Twice the same posting: a gap of 0 after the first.
+        assert_eq!(SearchIndex::from_bytes(&with_terms(&[(0, 2), (0, 1)])).unwrap_err(), "a search-terms count points outside its list");
+        // More entries than the list has postings: a length the bytes cannot hold is refused first.
+        assert!(SearchIndex::from_bytes(&with_terms(&[(0, 1); 3])).is_err());
     }
 }

@@ -4,13 +4,13 @@
 
 use help_core::error_code::{parse_code, ErrorCode};
 
-use super::index::{Posting, Scored, SearchIndex, FIELD_COUNT};
+use super::index::{Posting, Scored, SearchIndex, FIELD_COUNT, TERMS};
 use super::text::{self, distance_chars, stem, typo_budget, words};
 
 /// Field weights and length normalisation (BM25F's b) for the article
 /// title, the heading and the body.
-const FIELD_WEIGHTS: [f32; FIELD_COUNT] = [1.5, 3.0, 1.0];
-const FIELD_LENGTH_NORMALISATION: [f32; FIELD_COUNT] = [0.3, 0.5, 0.75];
+const FIELD_WEIGHTS: [f32; FIELD_COUNT] = [1.5, 3.0, 1.0, 3.0];
+const FIELD_LENGTH_NORMALISATION: [f32; FIELD_COUNT] = [0.3, 0.5, 0.75, 0.0];
 const K1: f32 = 1.2;
 const REFERENCE_STEP: f32 = 1000.0;
 const REFERENCE_PLACES: usize = 100;
@@ -18,6 +18,9 @@ const HEADING: usize = 1;
 /// A section whose heading holds the query's words answers it: it ranks
 /// above sections whose bodies only mention them.
 const HEADING_BOOST: f32 = 1.0;
+/// Whether a section's search terms answer a query as its heading does
+/// (no: they are many, and would outrank the heading that says it).
+const TERMS_AS_HEADING: bool = false;
 
 /// How much a match counts, by how the query word met the indexed word.
 const EXACT: f32 = 1.0;
@@ -115,7 +118,7 @@ impl SearchIndex {
             .collect();
         let bm25f = |posting: &Posting| {
             let weighted: f32 = factors.get(posting.0 as usize).map_or(0.0, |factors| (0..FIELD_COUNT).map(|f| f32::from(posting.1[f]) * factors[f]).sum());
-            Scored { doc: posting.0, weight: weighted * (K1 + 1.0) / (K1 + weighted), in_heading: posting.1[HEADING] > 0 }
+            Scored { doc: posting.0, weight: weighted * (K1 + 1.0) / (K1 + weighted), in_heading: posting.1[HEADING] > 0 || TERMS_AS_HEADING && posting.1[TERMS] > 0 }
         };
         self.scored = self.postings.iter().map(|list| list.iter().map(bm25f).collect()).collect();
         self.synonym_forms = self.synonyms.iter().map(|group| group.iter().map(|phrase| phrase.iter().map(|w| canonical(w)).collect()).collect()).collect();
@@ -560,7 +563,7 @@ mod tests {
     ];
 
     fn index() -> SearchIndex {
-        let docs = (0..SECTIONS.len()).map(|i| Doc { page: 0, section: i as u32, details: None, len: [0; 3] }).collect();
+        let docs = (0..SECTIONS.len()).map(|i| Doc { page: 0, section: i as u32, details: None, len: Default::default() }).collect();
         let fields = SECTIONS.iter().map(|(h, b)| ["Help".to_owned(), (*h).to_owned(), (*b).to_owned()]).collect();
         let synonyms = parse_synonyms("expired link, link is old\ncant get in, cannot log in\nnot received, never came\n");
         let mut index = SearchIndex::from_documents(docs, fields, synonyms);

@@ -40,7 +40,7 @@ fn synthetic(real: &SearchIndex, texts: &[[String; 3]], sections: usize, synonym
         let heading = sample(3, 9);
         let body = sample(20, 120);
         let title = titles[i % titles.len()].to_owned();
-        docs.push(Doc { page: 0, section: i as u32, details: None, len: [0; 3] });
+        docs.push(Doc { page: 0, section: i as u32, details: None, len: Default::default() });
         fields.push([title, heading, body]);
     }
     let _ = real;
