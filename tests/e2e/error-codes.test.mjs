@@ -98,7 +98,6 @@ test('hostile or malformed values show the helpful page, run nothing and echo no
     '"><img src=x onerror="window.__pwned=1">',
     'javascript:window.__pwned=1',
     'CID70\u200b23',
-    'CID7023\u202e',
     '\u0000CID7023',
     '%%%',
     '😀',

@@ -43,9 +43,11 @@
   function cut(text) {
     return Array.from(text).slice(0, MAX).join('');
   }
-  // As the app reads every parameter and the fragment: cut, NFKC, cut.
+  // As the app reads every parameter and the fragment (browser::location):
+  // cut, NFKC, without bidirectional controls (help_core::given), cut.
+  var BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
   function normal(text) {
-    return cut(cut(text).normalize('NFKC'));
+    return cut(cut(text).normalize('NFKC').replace(BIDI, ''));
   }
   function parseCode(text) {
     text = text.replace(TRIM, '');

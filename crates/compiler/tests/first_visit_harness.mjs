@@ -11,9 +11,11 @@ const run = new Function('location', 'document', 'setTimeout', 'requestAnimation
 const now = (callback) => callback();
 
 // What the app reads from the same location (src/browser.rs): each value
-// cut to 2048 characters, NFKC, cut again.
+// cut to 2048 characters, NFKC, without bidirectional controls
+// (help_core::given::is_bidi_control), cut again.
 const cut = (text) => Array.from(text).slice(0, 2048).join('');
-const app = (text) => cut(cut(text).normalize('NFKC'));
+const BIDI = new Set([0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069]);
+const app = (text) => cut(Array.from(cut(text).normalize('NFKC')).filter((c) => !BIDI.has(c.codePointAt(0))).join(''));
 
 const out = cases.map(({ path, params, fragment }) => {
   const query = new URLSearchParams(params).toString();

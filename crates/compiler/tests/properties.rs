@@ -472,6 +472,8 @@ fn the_page_script_reads_every_location_as_the_router_does() {
             cases.push((path.into(), vec![("error".into(), format!(" {}", reference.code.to_lowercase()))], String::new()));
             cases.push((path.into(), vec![("q".into(), "x".into())], reference.code.to_lowercase()));
             cases.push((path.into(), vec![("embed".into(), "1".into()), ("error".into(), reference.code.to_string())], String::new()));
+            // A bidirectional control is read as nothing, as the app reads it.
+            cases.push((path.into(), vec![("error".into(), format!("\u{202e}{}\u{2066}", reference.code))], String::new()));
         }
     }
     let anchors: std::collections::HashMap<&str, serde_json::Value> = site
