@@ -129,10 +129,10 @@ pub fn search(props: &SearchProps) -> Html {
         _ if !has_query => (String::new(), String::new()),
         (IndexState::Failed, _) => ("Search is not available right now".to_owned(), "Search is not available right now.".to_owned()),
         (IndexState::Ready(_), Some(r)) if r.hits.is_empty() => (format!("No results for “{shown}”"), "No results".to_owned()),
-        (IndexState::Ready(_), Some(Results { corrected: Some(corrected), hits, .. })) => {
-            (format!("Showing results for “{corrected}”"), format!("{} for {corrected}", count(hits.len())))
+        (IndexState::Ready(_), Some(Results { corrected: Some(corrected), found, .. })) => {
+            (format!("Showing results for “{corrected}”"), format!("{} for {corrected}", count(*found)))
         }
-        (IndexState::Ready(_), Some(r)) => (format!("Results for “{shown}”"), count(r.hits.len())),
+        (IndexState::Ready(_), Some(r)) => (format!("Results for “{shown}”"), count(r.found)),
         _ => ("Searching…".to_owned(), "Loading search…".to_owned()),
     };
     let expanded = has_query && !hits.is_empty();
@@ -179,6 +179,11 @@ pub fn search(props: &SearchProps) -> Html {
             }
             if let Some(Results { corrected: Some(_), .. }) = results.as_ref().as_ref().map(|(r, _)| r) {
                 { search_instead(shown, &literal) }
+            }
+            // How many sections matched, for everyone (the live region above
+            // tells screen readers as it changes); the list shows the best few.
+            if let Some(r) = results.as_ref().as_ref().map(|(r, _)| r).filter(|r| has_query && !r.hits.is_empty()) {
+                <p class="nhsuk-body-s app-search__count">{ count(r.found) }</p>
             }
             <ul id={LISTBOX_ID} role="listbox" aria-label="Search results" class="app-search__results" hidden={!expanded}>
                 { for hits.iter().enumerate().map(option) }

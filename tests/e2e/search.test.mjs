@@ -185,6 +185,29 @@ test('a corrected query offers the words as typed, one click away', async () => 
   assert.deepEqual(page.problems, []);
 });
 
+test('people’s own words: a negation is never “corrected”, a code in a sentence comes first, highlights are whole words, and the count shows', async () => {
+  const page = await newPage(env.browser);
+  await open(page, env.server.base);
+  const box = page.getByRole('combobox');
+  await box.fill('cant log in');
+  await page.locator('main h1', { hasText: 'Results for “cant log in”' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: /Search instead for/ }).count(), 0, 'nothing was corrected');
+  // Only words the results were found with are marked, and whole: not
+  // "include" for the "in" typed last, nor "want" for "cant".
+  const marked = (await page.locator('#search-results mark').allInnerTexts()).map((t) => t.toLowerCase());
+  assert.ok(marked.length > 0);
+  for (const word of marked) assert.ok(!['include', 'includes', 'want', 'can', 'in'].includes(word), `marked “${word}”: ${marked}`);
+  // How many sections were found, for everyone to see.
+  const count = page.locator('main .app-search__count');
+  assert.match((await count.innerText()).trim(), /^\d+ results?$/);
+  assert.ok(await count.isVisible());
+
+  await box.fill('screen says 7023 what do i do');
+  await page.locator('main h1', { hasText: 'Results for “screen says 7023 what do i do”' }).waitFor();
+  assert.match((await headings(page))[0], /CID7023/, String(await headings(page)));
+  assert.deepEqual(page.problems, []);
+});
+
 test('an index from another build, or none at all, leaves search unavailable but the page working', async () => {
   const page = await newPage(env.browser);
   await page.route('**/search-index.bin*', async (route) => {

@@ -85,6 +85,8 @@ pub struct Hit {
 pub struct Results {
     pub hits: Vec<Hit>,
     pub matched: Vec<String>,
+    /// How many sections matched in all (`hits` holds at most the limit).
+    pub found: usize,
     /// The query as it was read when a word matched only as a misspelling
     /// of another ("pasky" → "passkey"), for "Showing results for".
     pub corrected: Option<String>,
@@ -142,7 +144,9 @@ impl SearchIndex {
                 add(&mut found, s, SYNONYM);
             }
         }
-        if as_prefix && word.chars().count() >= 2 {
+        // One or two letters typed last are not yet a word: as a prefix they
+        // would match (and mark) nearly everything ("in" → "include").
+        if as_prefix && word.chars().count() >= 3 {
             let start = self.words.partition_point(|(w, _)| w.as_str() < word);
             for (w, s) in self.words[start..].iter().take_while(|(w, _)| w.starts_with(word)).take(MAX_PREFIX_EXPANSIONS) {
                 add(&mut found, *s as usize, if w == word { EXACT } else { PREFIX });
@@ -395,7 +399,15 @@ impl SearchIndex {
             if !typos.is_empty() {
                 misspelt.push((i, typos));
             }
-            let importance = if is_stop_word(term) && !replaced[i] { STOP_WORD_WEIGHT } else { 1.0 };
+            let function_word = is_stop_word(term) && !replaced[i];
+            let importance = if function_word { STOP_WORD_WEIGHT } else { 1.0 };
+            // Only the words a result was found by are marked in its snippet:
+            // not every "in" or "can" of a question's form.
+            let mut mark = |stem: &String| {
+                if !function_word && !matched.contains(stem) {
+                    matched.push(stem.clone());
+                }
+            };
             // Another word standing in for one the content has may not count
             // for more than that word would: a rare synonym must not outrank
             // the word the person typed.
@@ -407,9 +419,7 @@ impl SearchIndex {
                 .map(|&(stem, quality)| (self.scored.get(stem).map_or(&[][..], Vec::as_slice), self.idf(stem), quality, std::slice::from_ref(&self.stems[stem])))
                 .chain(phrase_lists.iter().map(|(list, idf, _)| (list.as_slice(), *idf, SYNONYM, &[][..])));
             for &stem in phrase_lists.iter().flat_map(|(_, _, stems)| stems) {
-                if !matched.contains(&self.stems[stem]) {
-                    matched.push(self.stems[stem].clone());
-                }
+                mark(&self.stems[stem]);
             }
             for (list, stem_idf, quality, stems) in lists {
                 let idf = match own_idf {
@@ -417,11 +427,7 @@ impl SearchIndex {
                     _ => stem_idf,
                 } * importance;
                 weight = weight.max(idf * quality);
-                for stem in stems {
-                    if !matched.contains(stem) {
-                        matched.push(stem.clone());
-                    }
-                }
+                stems.iter().for_each(&mut mark);
                 let scale = quality * idf;
                 // This loop runs for every posting of every word on each
                 // keystroke: one list read in order, one tally looked up.
@@ -468,6 +474,7 @@ impl SearchIndex {
         // order: the order includes it.
         let order = |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc));
         let mut hits: Vec<Hit> = Vec::with_capacity(limit.min(candidates.len()) + 1);
+        let mut found = 0;
         for &doc in &candidates {
             let Some(t) = tally.get(doc as usize) else { continue };
             let mut score = t.reference;
@@ -477,6 +484,7 @@ impl SearchIndex {
                 score += t.sum * coverage * coverage * (1.0 + HEADING_BOOST * in_heading * in_heading);
             }
             let hit = Hit { doc, score };
+            found += usize::from(score > 0.0);
             if score > 0.0 && hits.len() < limit || hits.last().is_some_and(|last| score > 0.0 && order(&hit, last).is_lt()) {
                 let at = hits.partition_point(|h| order(h, &hit).is_lt());
                 hits.insert(at, hit);
@@ -498,7 +506,7 @@ impl SearchIndex {
                 }
             }
         }
-        Results { hits, matched, corrected: corrected.map(|words| words.join(" ")) }
+        Results { hits, matched, found, corrected: corrected.map(|words| words.join(" ")) }
     }
 }
 
