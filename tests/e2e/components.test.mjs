@@ -3,26 +3,15 @@
 // into target/dist-fixture): NHS.UK components render as those components, in
 // the app and with WebAssembly blocked, pass axe, print, and a code named only
 // in an article's text opens its section.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { serveDist, launchBrowser, newPage, open } from './support.mjs';
+import { withBrowser, fixtureBuild, newPage, open } from './support.mjs';
 
-const fixtureBuild = fileURLToPath(new URL('../../target/dist-fixture/', import.meta.url));
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-const env = {};
-before(async () => {
-  assert.ok(existsSync(fixtureBuild), 'target/dist-fixture is missing: scripts/test.sh builds it (scripts/build-fixture-site.sh)');
-  env.server = await serveDist({ dir: fixtureBuild });
-  env.browser = await launchBrowser();
-});
-after(async () => {
-  await env.browser?.close();
-  await env.server?.close();
-});
+const env = withBrowser({ dir: fixtureBuild });
 
 /** Waits until the app (not the prerendered markup) has rendered the page. */
 async function openApp(page, path) {

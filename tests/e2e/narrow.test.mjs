@@ -3,33 +3,23 @@
 // by scripts/build-fixture-site.sh) with every expander open, not the page's
 // own components nested 40 deep, not a word longer than the screen, and not
 // the content report editors open from disk.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { serveDist, launchBrowser, newPage, open } from './support.mjs';
+import { withBrowser, fixtureBuild, newPage, open } from './support.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const fixtureBuild = fileURLToPath(new URL('../../target/dist-fixture/', import.meta.url));
 const fixtureContent = join(root, 'tests/fixtures/help-centre');
 const WIDTH = 320;
 const viewport = { width: WIDTH, height: 640 };
 /** A "word" longer than any screen: letters with no space or hyphen to break at. */
 const longWord = 'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(7).slice(0, 300);
 
-const env = {};
-before(async () => {
-  assert.ok(existsSync(fixtureBuild), 'target/dist-fixture is missing: scripts/test.sh builds it (scripts/build-fixture-site.sh)');
-  env.server = await serveDist({ dir: fixtureBuild });
-  env.browser = await launchBrowser();
-});
-after(async () => {
-  await env.browser?.close();
-  await env.server?.close();
-});
+const env = withBrowser({ dir: fixtureBuild });
 
 /**
  * How far the page scrolls sideways, with every details section open (an

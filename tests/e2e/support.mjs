@@ -1,18 +1,26 @@
 // Shared set-up for the browser test files (node:test): the browser plumbing
 // from browser.mjs, and hooks that start and stop it around a file's tests.
 import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { serveDist, launchBrowser } from './browser.mjs';
 
 export { serveDist, launchBrowser, newPage, open, dist, watchProblems } from './browser.mjs';
 
+/** The help-centre fixture corpus's build (scripts/build-fixture-site.sh). */
+export const fixtureBuild = fileURLToPath(new URL('../../target/dist-fixture/', import.meta.url));
+
 /**
- * For a test file: serves dist/ and starts Chromium before its tests, and
- * stops both after. Read `env.server.base` and `env.browser` inside tests.
+ * For a test file: serves dist/ (or `dir`, a build that must exist) and
+ * starts Chromium before its tests, and stops both after. Read
+ * `env.server.base` and `env.browser` inside tests.
  */
-export function withBrowser() {
+export function withBrowser({ dir } = {}) {
   const env = {};
   before(async () => {
-    env.server = await serveDist();
+    if (dir === fixtureBuild) assert.ok(existsSync(dir), 'target/dist-fixture is missing: scripts/test.sh builds it (scripts/build-fixture-site.sh)');
+    env.server = await serveDist(dir ? { dir } : {});
     env.browser = await launchBrowser();
   });
   after(async () => {

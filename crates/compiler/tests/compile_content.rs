@@ -2,6 +2,8 @@
 //! never seen, and every kind of bad input, each of which must name its file
 //! and line.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use help_compiler::{compile, compile_dir, read_dir, Diagnostic, Settings, Severity, Source};
@@ -12,9 +14,7 @@ fn repo_content() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
 }
 
-fn fixtures(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
-}
+use common::fixtures;
 
 fn real_site() -> (Site, Vec<Diagnostic>) {
     let compiled = compile_dir(&repo_content(), &Settings::default()).unwrap_or_else(|e| panic!("{e}"));
@@ -268,13 +268,7 @@ fn articles_it_has_never_seen() {
 
 /// Compiles the good fixtures plus one bad file; returns the errors shown.
 fn errors_with(bad: &str) -> Vec<String> {
-    let mut sources = read_dir(&fixtures("good")).expect("fixtures");
-    let path = fixtures("bad").join(bad);
-    sources.push(Source { bytes: std::fs::read(&path).expect("bad fixture"), path, relative: bad.to_owned() });
-    match compile(&sources, &Settings::default()) {
-        Ok(_) => panic!("{bad} compiled without an error"),
-        Err(failed) => failed.errors().map(|d| d.to_string()).collect(),
-    }
+    common::errors_with(&fixtures("good"), &fixtures("bad"), bad)
 }
 
 fn assert_error(bad: &str, line: usize, message: &str) {

@@ -2,12 +2,14 @@
 //! section, searched but never shown, and refused with file and line when
 //! they are written wrongly.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use help_compiler::{compile, compile_dir, read_dir, search_index, Settings, Source};
+use std::path::PathBuf;
+
+use help_compiler::{compile_dir, search_index, Settings};
 
 fn fixtures(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search-terms").join(name)
+    common::fixtures("search-terms").join(name)
 }
 
 /// The first result for `query` as "file#anchor".
@@ -43,13 +45,7 @@ fn phrases_find_their_section_and_are_never_shown() {
 
 /// Compiles the good fixtures plus one bad file; returns the errors shown.
 fn errors_with(bad: &str) -> Vec<String> {
-    let mut sources = read_dir(&fixtures("good")).expect("fixtures");
-    let path = fixtures("bad").join(bad);
-    sources.push(Source { bytes: std::fs::read(&path).expect("bad fixture"), path, relative: bad.to_owned() });
-    match compile(&sources, &Settings::default()) {
-        Ok(_) => panic!("{bad} compiled without an error"),
-        Err(failed) => failed.errors().map(|d| d.to_string()).collect(),
-    }
+    common::errors_with(&fixtures("good"), &fixtures("bad"), bad)
 }
 
 #[test]
