@@ -100,7 +100,9 @@ test('links move within the app, and back returns', async () => {
   await page.evaluate(() => { window.__sameDocument = true; });
   await page.locator('main a', { hasText: 'Landline number' }).click();
   await page.waitForURL(/manage-landline-number\.html$/);
-  assert.equal((await page.locator('main h1').innerText()).trim(), 'Landline number');
+  // The address changes as the link is followed; the view renders in the
+  // app's next task, so wait for it rather than read it at once.
+  await page.locator('main h1', { hasText: 'Landline number' }).waitFor();
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no full reload');
   await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
   // On a phone the breadcrumb shows only its back link.
@@ -108,7 +110,7 @@ test('links move within the app, and back returns', async () => {
   await page.waitForURL(/manage\.html$/);
   await page.goBack();
   await page.waitForURL(/manage-landline-number\.html$/);
-  assert.equal((await page.locator('main h1').innerText()).trim(), 'Landline number');
+  await page.locator('main h1', { hasText: 'Landline number' }).waitFor();
   await page.goBack();
   // The app renders the page it went back to after the address changes.
   await page.locator('main h1', { hasText: 'NHS login help centre' }).waitFor();
