@@ -1,4 +1,4 @@
-//! `search-bench [--queries FILE]`: native figures for the search engine at
+//! `search-bench [--queries FILE] [--content DIR] [--export DIR]`: native figures for the search engine at
 //! three corpus sizes: the real content, and deterministic synthetic corpora
 //! of about 500 and 5,000 sections drawn from the real vocabulary. For each:
 //! index size raw and gzip (and the JSON it replaced, gzip), time to read
@@ -7,7 +7,7 @@
 //! Prints figures; no pass or fail. The browser comparison with the
 //! JavaScript engines is separate (see the README).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
 use help_compiler::{compile_dir, search_index, Settings};
@@ -68,16 +68,20 @@ fn main() {
     // The repository's own copy, so the benchmark runs from a fresh clone.
     let mut queries_file = PathBuf::from("tests/fixtures/queries/public.json");
     let mut export: Option<PathBuf> = None;
+    // The "real" corpus: the help centre's articles (the help-centre
+    // fixture corpus for its judge sets, say).
+    let mut content = PathBuf::from("content");
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--queries" => queries_file = args.next().map(PathBuf::from).unwrap_or(queries_file),
             // Writes each corpus's documents and index for the browser benchmark.
             "--export" => export = args.next().map(PathBuf::from),
+            "--content" => content = args.next().map(PathBuf::from).unwrap_or(content),
             _ => {}
         }
     }
-    let content = Path::new("content");
+    let content = content.as_path();
     let compiled = compile_dir(content, &Settings::from_env()).unwrap_or_else(|e| panic!("{e}"));
     let real = search_index(&compiled.site, content);
     let synonyms = std::fs::read_to_string(content.join("synonyms.txt")).unwrap_or_default();
