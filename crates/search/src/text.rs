@@ -41,6 +41,15 @@ fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }
 
+/// Irregular verb forms and the verb they are a form of.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("bought", "buy"), ("broke", "break"), ("broken", "break"), ("came", "come"), ("chose", "choose"), ("chosen", "choose"),
+    ("forgot", "forget"), ("forgotten", "forget"), ("found", "find"), ("gave", "give"), ("given", "give"), ("kept", "keep"),
+    ("knew", "know"), ("known", "know"), ("made", "make"), ("paid", "pay"), ("rang", "ring"), ("sent", "send"),
+    ("spent", "spend"), ("stole", "steal"), ("stolen", "steal"), ("taken", "take"), ("told", "tell"), ("took", "take"),
+    ("went", "go"), ("wrote", "write"), ("written", "write"),
+];
+
 /// A light English stemmer: plurals, `-ed`, `-ing`, `-ly` and a final `-e`,
 /// so `connecting`, `connected` and `connects` meet at `connect`, and
 /// `change`, `changed`, `changing` at `chang`. Stems only need to agree with
@@ -48,6 +57,12 @@ fn is_vowel(c: u8) -> bool {
 pub fn stem(word: &str) -> String {
     if !word.is_ascii() || word.len() <= 3 || word.bytes().any(|b| b.is_ascii_digit()) {
         return word.to_owned();
+    }
+    // Irregular past forms meet their verb ("kept" is "keep", "sent" is
+    // "send"): people ask in the past tense what the articles say in the
+    // present, and the other way round.
+    if let Some((_, base)) = IRREGULAR.iter().find(|(form, _)| *form == word) {
+        return stem(base);
     }
     let mut w = word.as_bytes().to_vec();
     let has_vowel = |s: &[u8]| s.iter().any(|&c| is_vowel(c));
@@ -162,6 +177,9 @@ mod tests {
             &["address", "addresses"],
             &["surgery", "surgeries"],
             &["stop", "stopped", "stopping"],
+            &["keep", "keeps", "kept"],
+            &["send", "sends", "sent"],
+            &["forget", "forgot", "forgotten"],
         ] {
             let stems: Vec<String> = group.iter().map(|w| stem(w)).collect();
             assert!(stems.iter().all(|s| *s == stems[0]), "{group:?} -> {stems:?}");
