@@ -75,6 +75,12 @@ pub fn stem(word: &str) -> String {
     } else if w.ends_with(b"s") && !w.ends_with(b"ss") && !w.ends_with(b"us") && !w.ends_with(b"is") {
         w.pop();
     }
+    // `tried`, `verified` are `try`, `verify`.
+    if w.ends_with(b"ied") && w.len() > 4 {
+        w.truncate(w.len() - 3);
+        w.push(b'y');
+        return String::from_utf8(w).unwrap_or_else(|_| word.to_owned());
+    }
     // Past and continuous forms, then undouble (`stopped` → `stop`).
     let mut stripped = false;
     for suffix in [&b"ing"[..], b"ed"] {
@@ -178,6 +184,8 @@ mod tests {
             &["surgery", "surgeries"],
             &["stop", "stopped", "stopping"],
             &["keep", "keeps", "kept"],
+            &["verify", "verifies", "verified", "verifying"],
+            &["try", "tries", "tried"],
             &["send", "sends", "sent"],
             &["forget", "forgot", "forgotten"],
         ] {
