@@ -65,6 +65,14 @@ pub fn stem(word: &str) -> String {
         return stem(base);
     }
     let mut w = word.as_bytes().to_vec();
+    // American spellings meet British ones (`recognized` is `recognised`).
+    if w.len() > 5 {
+        if let Some(at) = w.windows(3).rposition(|t| t == b"ize" || t == b"izi" || t == b"iza") {
+            if at >= 3 {
+                w[at + 1] = b's';
+            }
+        }
+    }
     let has_vowel = |s: &[u8]| s.iter().any(|&c| is_vowel(c));
     // Plurals.
     if w.ends_with(b"sses") {
@@ -184,6 +192,7 @@ mod tests {
             &["surgery", "surgeries"],
             &["stop", "stopped", "stopping"],
             &["keep", "keeps", "kept"],
+            &["recognise", "recognised", "recognized", "recognizing"],
             &["verify", "verifies", "verified", "verifying"],
             &["try", "tries", "tried"],
             &["send", "sends", "sent"],
