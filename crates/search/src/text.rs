@@ -47,7 +47,8 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("forgot", "forget"), ("forgotten", "forget"), ("found", "find"), ("gave", "give"), ("given", "give"), ("kept", "keep"),
     ("knew", "know"), ("known", "know"), ("made", "make"), ("paid", "pay"), ("rang", "ring"), ("sent", "send"),
     ("spent", "spend"), ("stole", "steal"), ("stolen", "steal"), ("taken", "take"), ("told", "tell"), ("took", "take"),
-    ("went", "go"), ("wrote", "write"), ("written", "write"),
+    ("went", "go"), ("wrote", "write"), ("written", "write"), ("lost", "lose"), ("seen", "see"), ("shown", "show"),
+    ("heard", "hear"), ("brought", "bring"), ("meant", "mean"), ("thought", "think"), ("understood", "understand"),
 ];
 
 /// A light English stemmer: plurals, `-ed`, `-ing`, `-ly` and a final `-e`,
@@ -192,6 +193,7 @@ mod tests {
             &["surgery", "surgeries"],
             &["stop", "stopped", "stopping"],
             &["keep", "keeps", "kept"],
+            &["lose", "loses", "lost"],
             &["recognise", "recognised", "recognized", "recognizing"],
             &["verify", "verifies", "verified", "verifying"],
             &["try", "tries", "tried"],
