@@ -365,37 +365,8 @@ impl SearchIndex {
             }
         }
 
-        let (mut synonyms, mut synonym_phrases, replaced) = self.synonyms_for(&terms);
-        // Words run together or split apart ("pass key" is "passkey",
-        // "faceid" is "face id"): two typed words the content writes as one
-        // stand for it, and a word it does not have but writes as two words
-        // stands for both, as a phrase.
-        let known = |w: &str| self.stem_index(&stem(w)).is_some();
-        for i in 0..terms.len() {
-            if is_code[i] {
-                continue;
-            }
-            if let Some(next) = terms.get(i + 1).filter(|_| !is_code[i + 1]) {
-                let joined = format!("{}{next}", terms[i]);
-                if known(&joined) {
-                    for at in [i, i + 1] {
-                        if !synonyms[at].contains(&joined) {
-                            synonyms[at].push(joined.clone());
-                        }
-                    }
-                }
-            }
-            let term = &terms[i];
-            if term.len() >= 5 && term.is_ascii() && !known(term) {
-                for k in 2..term.len() - 1 {
-                    let (a, b) = term.split_at(k);
-                    if !is_stop_word(a) && !is_stop_word(b) && known(a) && known(b) {
-                        synonym_phrases[i].push(vec![a.to_owned(), b.to_owned()]);
-                    }
-                }
-            }
-        }
         let ends_in_word = query.chars().last().is_some_and(text::is_word_char);
+        let (synonyms, synonym_phrases, replaced) = self.synonyms_for(&terms);
         let mut total_weight = 0f32;
         // Per misspelt word: the words it may have meant.
         let mut misspelt: Vec<(usize, Vec<Candidate<'_>>)> = Vec::new();
@@ -651,14 +622,6 @@ mod tests {
         assert_eq!(first(&index, "cant get in"), 0);
         assert_eq!(first(&index, "can't get in"), 0);
         assert_eq!(first(&index, "security code never came"), 3);
-    }
-
-    #[test]
-    fn words_run_together_or_split_apart_find_the_word() {
-        let index = index();
-        assert_eq!(first(&index, "pass key"), 4);
-        assert_eq!(first(&index, "finger print"), 4);
-        assert_eq!(first(&index, "securitycode"), 3);
     }
 
     #[test]
