@@ -6,8 +6,8 @@
 // guidance. Prints medians and p95 of 20; needs target/dist-v2
 // (scripts/build-second-version.sh). Usage: node bench/embed.mjs [runs] [test build folder]
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serveDist, launchBrowser } from '../tests/e2e/browser.mjs';
 import { serveExamples } from '../examples/serve.mjs';
@@ -15,6 +15,10 @@ import { serveExamples } from '../examples/serve.mjs';
 const runs = Number(process.argv[2] ?? 20);
 // A folder, with or without its closing slash.
 const testBuild = resolve(process.argv[3] ?? fileURLToPath(new URL('../target/dist-v2/', import.meta.url))) + '/';
+if (!existsSync(join(testBuild, '_headers'))) {
+  console.error(`bench/embed.mjs: no test build in ${testBuild}: run bash scripts/build-second-version.sh first (it writes target/dist-v2)`);
+  process.exit(2);
+}
 const widget = await serveDist({ dir: testBuild });
 const site = await serveExamples({ widget: widget.base, port: 8765 });
 const browser = await launchBrowser();

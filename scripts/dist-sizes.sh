@@ -5,7 +5,12 @@
 # BUDGET=bytes set, fails when the largest page's cold load is over it.
 set -euo pipefail
 root="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "${1:-$root/dist}"
+dir="${1:-$root/dist}"
+if [[ ! -d "$dir" ]]; then
+  echo "dist-sizes: no build in $dir: build it first (trunk build --release for dist/, scripts/build-fixture-site.sh for target/dist-fixture)" >&2
+  exit 2
+fi
+cd "$dir"
 printf '%-48s %9s %9s\n' file raw gzip
 cold_raw=0 cold_gz=0 index_gz=0 largest_gz=0 largest=""
 while IFS= read -r f; do
