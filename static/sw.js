@@ -108,24 +108,18 @@ self.addEventListener('fetch', (event) => {
         // Any query or fragment: the page file itself answers, and the app
         // reads the rest of the address.
         const page = await cache.match(fileOf(url));
+        const saved = page && !page.redirected ? page : null;
         // In a partner's frame the host's current headers decide who may
         // frame the widget (a partner removed from the profiles is refused
         // at once): the network answers while there is one, the copy only
-        // offline.
-        if (page && !page.redirected && url.searchParams.has('embed')) {
-          try {
-            return await fetch(request);
-          } catch (offline) {
-            return page;
-          }
-        }
-        if (page && !page.redirected) return page;
+        // offline. Elsewhere the copy answers first.
+        if (saved && !url.searchParams.has('embed')) return saved;
         try {
           return await fetch(request);
         } catch (offline) {
-          // A page this build does not have, with no connection: the app
-          // shows its own not-found page.
-          return (await cache.match('index.html')) ?? Response.error();
+          // Offline: the copy, or for a page this build does not have, the
+          // home page, where the app shows its own not-found page.
+          return saved ?? (await cache.match('index.html')) ?? Response.error();
         }
       }
       // Who may talk to the frame: the network's word first, so a partner
