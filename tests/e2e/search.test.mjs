@@ -201,6 +201,10 @@ test('people’s own words: a negation is never “corrected”, a code in a sen
   const count = page.locator('main .app-search__count');
   assert.match((await count.innerText()).trim(), /^\d+ results?$/);
   assert.ok(await count.isVisible());
+  // Sections that share only the question's form ("how do i") are not
+  // results: a question about something the help never mentions finds none.
+  await box.fill('how do i xylophone');
+  await page.locator('main h1', { hasText: 'No results for “how do i xylophone”' }).waitFor();
 
   await box.fill('screen says 7023 what do i do');
   await page.locator('main h1', { hasText: 'Results for “screen says 7023 what do i do”' }).waitFor();

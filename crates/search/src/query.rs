@@ -372,6 +372,10 @@ impl SearchIndex {
         let mut misspelt: Vec<(usize, Vec<Candidate<'_>>)> = Vec::new();
         let mut touched: Vec<u32> = Vec::new();
         let mut extra: Vec<String> = Vec::new();
+        // Whether the query has a word that says what it is about: then a
+        // section that only shares its "how do I" is no result, and is not
+        // counted in "N results".
+        let mut asks_about = false;
         for (i, term) in terms.iter().enumerate() {
             if is_code[i] {
                 continue;
@@ -454,6 +458,7 @@ impl SearchIndex {
                     if t.best > 0.0 {
                         t.sum += t.best;
                         t.covered += weight;
+                        t.about |= !function_word;
                     }
                     if t.in_heading {
                         t.heading_covered += weight;
@@ -467,6 +472,7 @@ impl SearchIndex {
             }
             touched.clear();
             total_weight += weight;
+            asks_about |= !function_word;
         }
         // Each candidate's final score, and the best `limit` of them, in
         // order, kept as they are found: cheaper than sorting every match,
@@ -482,6 +488,9 @@ impl SearchIndex {
                 let coverage = t.covered / total_weight;
                 let in_heading = t.heading_covered / total_weight;
                 score += t.sum * coverage * coverage * (1.0 + HEADING_BOOST * in_heading * in_heading);
+            }
+            if asks_about && !t.about && t.reference == 0.0 {
+                continue;
             }
             let hit = Hit { doc, score };
             found += usize::from(score > 0.0);
@@ -539,6 +548,8 @@ struct Tally {
     in_heading: bool,
     /// Whether it is among the candidates yet.
     seen: bool,
+    /// Whether it matches a word that is not a function word.
+    about: bool,
 }
 
 /// The share of the typed word's letter pairs that `candidate` also has:
@@ -622,6 +633,21 @@ mod tests {
         assert_eq!(first(&index, "cant get in"), 0);
         assert_eq!(first(&index, "can't get in"), 0);
         assert_eq!(first(&index, "security code never came"), 3);
+    }
+
+    #[test]
+    fn sections_sharing_only_the_way_a_question_is_put_are_not_results() {
+        let index = index();
+        let results = index.search("how can i delete my account", 10);
+        let mut docs: Vec<u32> = results.hits.iter().map(|h| h.doc).collect();
+        docs.sort_unstable();
+        assert_eq!(docs, [2, 5], "{results:?}");
+        assert_eq!(results.found, 2);
+        // Nothing in the content is what the query is about: no results,
+        // not every section with a "can" in it.
+        assert_eq!(index.search("how can i xylophone", 10).found, 0);
+        // A query of function words alone still finds what holds them.
+        assert!(index.search("can i", 10).found > 0);
     }
 
     #[test]
