@@ -431,3 +431,71 @@ pub fn emit_frame_event(kind: &str, fields: &[(&str, Option<JsValue>)]) {
     }
 }
 
+
+/// The search engine: a WebAssembly module of its own (`crates/engine`),
+/// with no JavaScript glue, fetched with the index the first time search is
+/// used. The app writes the index and each query into its memory and reads
+/// the [`Answer`](help_search::Answer) back.
+#[derive(Debug)]
+pub struct SearchEngine {
+    exports: JsValue,
+}
+
+impl SearchEngine {
+    /// Starts the engine from its file's bytes with the index's: an error
+    /// when either is refused (from another deploy, damaged) or the index
+    /// is another site build's.
+    pub async fn start(engine: &[u8], index: &[u8], site: &str) -> Result<SearchEngine, JsValue> {
+        let made = wasm_bindgen_futures::JsFuture::from(js_sys::WebAssembly::instantiate_buffer(engine, &js_sys::Object::new())).await?;
+        let exports = js_sys::Reflect::get(&js_sys::Reflect::get(&made, &JsValue::from_str("instance"))?, &JsValue::from_str("exports"))?;
+        let engine = SearchEngine { exports };
+        let refused = || JsValue::from_str("refused");
+        if engine.call("abi", &[])? != help_search::ENGINE_ABI {
+            return Err(refused());
+        }
+        let len = engine.write(index)?;
+        if engine.call("load", &[len])? != 1 {
+            return Err(refused());
+        }
+        let len = engine.call("site_name", &[])?;
+        if engine.read(len)? != site.as_bytes() {
+            return Err(refused());
+        }
+        Ok(engine)
+    }
+
+    /// The best `limit` sections for `query`; `tolerant` forgives misspellings.
+    pub fn search(&self, query: &str, limit: usize, tolerant: bool) -> Option<help_search::Answer> {
+        let len = self.write(query.as_bytes()).ok()?;
+        let len = self.call("search", &[len, limit as u32, u32::from(tolerant)]).ok()?;
+        help_search::Answer::from_bytes(&self.read(len).ok()?)
+    }
+
+    fn call(&self, name: &str, args: &[u32]) -> Result<u32, JsValue> {
+        let function: js_sys::Function = js_sys::Reflect::get(&self.exports, &JsValue::from_str(name))?.dyn_into()?;
+        let args: js_sys::Array = args.iter().map(|&n| JsValue::from(n)).collect();
+        // A wasm i32 arrives as a signed number.
+        Ok(function.apply(&JsValue::NULL, &args)?.as_f64().unwrap_or(-1.0) as i32 as u32)
+    }
+
+    /// The engine's memory as it is now (a call may have grown it).
+    fn view(&self, at: u32, len: u32) -> Result<js_sys::Uint8Array, JsValue> {
+        let memory = js_sys::Reflect::get(&self.exports, &JsValue::from_str("memory"))?;
+        let buffer = js_sys::Reflect::get(&memory, &JsValue::from_str("buffer"))?;
+        Ok(js_sys::Uint8Array::new_with_byte_offset_and_length(&buffer, at, len))
+    }
+
+    /// Puts `bytes` in the engine's buffer; their length.
+    fn write(&self, bytes: &[u8]) -> Result<u32, JsValue> {
+        let len = bytes.len() as u32;
+        let at = self.call("input", &[len])?;
+        self.view(at, len)?.copy_from(bytes);
+        Ok(len)
+    }
+
+    /// The engine's last answer, `len` bytes.
+    fn read(&self, len: u32) -> Result<Vec<u8>, JsValue> {
+        let at = self.call("output", &[])?;
+        Ok(self.view(at, len)?.to_vec())
+    }
+}

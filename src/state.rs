@@ -4,9 +4,10 @@
 
 use std::rc::Rc;
 
-use help_search::SearchIndex;
 use help_core::Route;
 use yew::Reducible;
+
+use crate::browser::SearchEngine;
 
 /// The search index is fetched the first time search is used.
 #[derive(Debug, Clone, Default)]
@@ -14,7 +15,7 @@ pub enum IndexState {
     #[default]
     NotLoaded,
     Loading,
-    Ready(Rc<SearchIndex>),
+    Ready(Rc<SearchEngine>),
     /// It could not be fetched (offline before it was cached, say).
     Failed,
 }
@@ -68,7 +69,7 @@ pub enum Action {
     /// The search box changed.
     Typed(String),
     IndexLoading,
-    IndexLoaded(Rc<SearchIndex>),
+    IndexLoaded(Rc<SearchEngine>),
     IndexFailed,
     /// The browser went online (`true`) or offline.
     Connection(bool),

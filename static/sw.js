@@ -33,7 +33,7 @@ const fileOf = (url) => {
   return name.includes('.') || name.endsWith('/') ? name : `${name}.html`;
 };
 // Fetched as `FILE?v=<build>`; the cache holds each under its plain name.
-const VERSIONED_FILES = ['search-index.bin', 'site-bodies.json'];
+const VERSIONED_FILES = ['search-index.bin', 'search-engine.wasm', 'site-bodies.json'];
 
 /**
  * `file` as this build has it. `integrity`: the browser compares the bytes

@@ -3,7 +3,7 @@
 //! `aria-activedescendant`), Enter opens one, Escape clears the query. The
 //! results stand in place of the page while there is a query.
 
-use help_search::{locate, snippet, Hit, Located, Results, SearchIndex, MAX_QUERY_CHARS};
+use help_search::{locate, snippet, Answer, Doc, Located, MAX_QUERY_CHARS};
 use help_core::Site;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -38,13 +38,13 @@ pub struct SearchProps {
 }
 
 /// Where a result is in the model, and so what it shows.
-fn located<'a>(site: &'a Site, index: &SearchIndex, hit: &Hit) -> Option<Located<'a>> {
-    locate(&site.pages, index.docs.get(hit.doc as usize)?)
+fn located<'a>(site: &'a Site, doc: &Doc) -> Option<Located<'a>> {
+    locate(&site.pages, doc)
 }
 
 /// Where a result leads: its section, or the details block it is.
-fn href(site: &Site, index: &SearchIndex, hit: &Hit) -> Option<String> {
-    let found = located(site, index, hit)?;
+fn href(site: &Site, doc: &Doc) -> Option<String> {
+    let found = located(site, doc)?;
     Some(page_href(&found.page.file, Some(found.anchor())))
 }
 
@@ -60,12 +60,12 @@ pub fn search(props: &SearchProps) -> Html {
         // on every arrow key that only moves the active option.
         use_memo((query, index, *literal), |(query, index, literal)| match index {
             // Typed text gets the same normalisation as the address bar's.
-            IndexState::Ready(index) if !query.trim().is_empty() => {
-                let results = index.search_with(&browser::normalised(query), MAX_RESULTS, !literal);
+            IndexState::Ready(engine) if !query.trim().is_empty() => {
+                let results = engine.search(&browser::normalised(query), MAX_RESULTS, !literal).unwrap_or_default();
                 let snippets: Vec<Vec<(String, bool)>> = results
-                    .hits
+                    .docs
                     .iter()
-                    .map(|hit| match located(content::site(), index, hit) {
+                    .map(|doc| match located(content::site(), doc) {
                         Some(found) => snippet(&found.text(), &results.matched, SNIPPET_WORDS),
                         None => Vec::new(),
                     })
@@ -83,9 +83,9 @@ pub fn search(props: &SearchProps) -> Html {
             literal.set(false);
         });
     }
-    let hits: &[Hit] = results.as_ref().as_ref().map_or(&[], |(r, _)| &r.hits);
+    let hits: &[Doc] = results.as_ref().as_ref().map_or(&[], |(r, _)| &r.docs);
     let open = |i: usize| match (&props.index, hits.get(i)) {
-        (IndexState::Ready(index), Some(hit)) => href(site, index, hit),
+        (IndexState::Ready(_), Some(doc)) => href(site, doc),
         _ => None,
     };
 
@@ -128,17 +128,16 @@ pub fn search(props: &SearchProps) -> Html {
     let (summary, status) = match (&props.index, results.as_ref().as_ref().map(|(r, _)| r)) {
         _ if !has_query => (String::new(), String::new()),
         (IndexState::Failed, _) => ("Search is not available right now".to_owned(), "Search is not available right now.".to_owned()),
-        (IndexState::Ready(_), Some(r)) if r.hits.is_empty() => (format!("No results for “{shown}”"), "No results".to_owned()),
-        (IndexState::Ready(_), Some(Results { corrected: Some(corrected), found, .. })) => {
+        (IndexState::Ready(_), Some(r)) if r.docs.is_empty() => (format!("No results for “{shown}”"), "No results".to_owned()),
+        (IndexState::Ready(_), Some(Answer { corrected: Some(corrected), found, .. })) => {
             (format!("Showing results for “{corrected}”"), format!("{} for {corrected}", count(*found)))
         }
         (IndexState::Ready(_), Some(r)) => (format!("Results for “{shown}”"), count(r.found)),
         _ => ("Searching…".to_owned(), "Loading search…".to_owned()),
     };
     let expanded = has_query && !hits.is_empty();
-    let option = |(i, hit): (usize, &Hit)| {
-        let IndexState::Ready(index) = &props.index else { return html! {} };
-        let Some(found) = located(site, index, hit) else {
+    let option = |(i, doc): (usize, &Doc)| {
+        let Some(found) = located(site, doc) else {
             return html! {};
         };
         let page = found.page;
@@ -177,12 +176,12 @@ pub fn search(props: &SearchProps) -> Html {
             if has_query {
                 <h1 class="nhsuk-heading-m app-search__summary" tabindex="-1">{ summary }</h1>
             }
-            if let Some(Results { corrected: Some(_), .. }) = results.as_ref().as_ref().map(|(r, _)| r) {
+            if let Some(Answer { corrected: Some(_), .. }) = results.as_ref().as_ref().map(|(r, _)| r) {
                 { search_instead(shown, &literal) }
             }
             // How many sections matched, for everyone (the live region above
             // tells screen readers as it changes); the list shows the best few.
-            if let Some(r) = results.as_ref().as_ref().map(|(r, _)| r).filter(|r| has_query && !r.hits.is_empty()) {
+            if let Some(r) = results.as_ref().as_ref().map(|(r, _)| r).filter(|r| has_query && !r.docs.is_empty()) {
                 <p class="nhsuk-body-s app-search__count">{ count(r.found) }</p>
             }
             <ul id={LISTBOX_ID} role="listbox" aria-label="Search results" class="app-search__results" hidden={!expanded}>

@@ -4,32 +4,33 @@
 
 use std::rc::Rc;
 
-use help_search::SEARCH_INDEX_FILE;
+use help_search::{SEARCH_ENGINE_FILE, SEARCH_INDEX_FILE};
 use yew::prelude::*;
 
-use crate::browser;
+use crate::browser::{self, SearchEngine};
 use crate::hooks::bodies;
 use crate::state::{Action, AppState, IndexState};
 
-/// Fetches the search index once, then reports it to the state.
+/// Fetches the search engine and index once, then reports them to the state.
 fn load_index(dispatch: UseReducerDispatcher<AppState>) {
     dispatch.dispatch(Action::IndexLoading);
-    let url = format!("{SEARCH_INDEX_FILE}?v={}", env!("SEARCH_INDEX_VERSION"));
+    let version = env!("SEARCH_INDEX_VERSION");
     yew::platform::spawn_local(async move {
-        // An index from another build (a host that ignores `?v=` mid-deploy)
-        // would point at other pages: treat it as unavailable.
-        let index = browser::fetch_bytes(&url);
-        // Results show the text of every page, so the bodies come too, together.
+        // All three travel together: the engine (its own module, so the
+        // first visit's wasm does not carry it), the index, and every
+        // page's text, since results show it.
+        let engine = browser::fetch_bytes(&format!("{SEARCH_ENGINE_FILE}?v={version}"));
+        let index = browser::fetch_bytes(&format!("{SEARCH_INDEX_FILE}?v={version}"));
         let bodies = bodies::fetch_all();
-        let (index, bodies) = (index.await, bodies.await);
-        let bodies_arrived = bodies.is_ok();
-        let index = index
-            .ok()
-            .and_then(|bytes| help_search::SearchIndex::from_bytes(&bytes).ok())
-            .filter(|index| index.site == env!("SITE_VERSION"))
-            .filter(|_| bodies_arrived);
-        dispatch.dispatch(match index {
-            Some(index) => Action::IndexLoaded(Rc::new(index)),
+        let (engine, index, bodies) = (engine.await, index.await, bodies.await);
+        // An index or engine from another build (a host that ignores `?v=`
+        // mid-deploy) is refused: treated as unavailable.
+        let started = match (engine, index, bodies) {
+            (Ok(engine), Ok(index), Ok(())) => SearchEngine::start(&engine, &index, env!("SITE_VERSION")).await.ok(),
+            _ => None,
+        };
+        dispatch.dispatch(match started {
+            Some(engine) => Action::IndexLoaded(Rc::new(engine)),
             None => Action::IndexFailed,
         });
     });

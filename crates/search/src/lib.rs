@@ -14,9 +14,11 @@ mod packed;
 mod query;
 mod snippet;
 pub mod text;
+mod wire;
 
 #[cfg(feature = "indexer")]
 pub use build::{parse_synonyms, same_heading, Terms};
 pub use index::{Doc, Posting, SearchIndex, SEARCH_INDEX_FILE};
 pub use query::{Hit, Results, MAX_QUERY_CHARS};
 pub use snippet::{doc_text, locate, snippet, Located};
+pub use wire::{Answer, ENGINE_ABI, SEARCH_ENGINE_FILE};
