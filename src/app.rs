@@ -14,7 +14,7 @@ use crate::content;
 use crate::context::AppContext;
 use crate::hooks::connection::use_connection;
 use crate::hooks::focus::use_focus_on_navigation;
-use crate::hooks::frame_bridge::{self, use_frame_bridge};
+use crate::hooks::frame_bridge;
 use crate::hooks::history::use_history;
 use crate::hooks::search_index::{use_search_index, SearchCallbacks};
 use crate::hooks::title::use_document_title;
@@ -22,7 +22,7 @@ pub use crate::hooks::title::page_title;
 use crate::pages::article::ArticlePage;
 use crate::pages::hub::HubPage;
 use crate::pages::not_found::not_found_page;
-use crate::pages::references::{references_page, unknown_reference_page};
+use crate::pages::references::{notice_page, references_page, unknown_reference_page};
 use crate::state::{Action, AppState};
 
 /// Where the app starts: the view of the address it was opened at. The
@@ -61,7 +61,6 @@ pub fn app(props: &AppProps) -> Html {
     use_document_title(&state.route, state.searching(), props.embedded);
     use_focus_on_navigation(&state.route, state.navigations, state.searching());
     let SearchCallbacks { on_query, on_focus } = use_search_index(&state);
-    use_frame_bridge(props.embedded);
 
     let context = AppContext {
         navigate: navigate.clone(),
@@ -125,6 +124,7 @@ fn page(route: &Route) -> Html {
             },
         },
         Route::References => references_page(),
+        Route::Notice { at } => content::site().notices.get(*at).map(notice_page).unwrap_or_default(),
         Route::UnknownReference { code } => unknown_reference_page(code.as_ref()),
         Route::NotFound { .. } => not_found_page(),
     }

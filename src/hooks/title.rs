@@ -4,6 +4,7 @@ use help_core::{Route, Site};
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::reference_list::notice_title;
 use crate::content;
 use crate::hooks::frame_bridge;
 use crate::pages::references::{REFERENCES_TITLE, UNKNOWN_REFERENCE_TITLE};
@@ -18,6 +19,7 @@ pub fn page_title(site: &Site, route: &Route, searching: bool) -> String {
         },
         Route::Page { index, .. } => site.pages[*index].title.clone(),
         Route::References => REFERENCES_TITLE.to_owned(),
+        Route::Notice { at } => site.notices.get(*at).map(notice_title).unwrap_or_default(),
         Route::UnknownReference { .. } => UNKNOWN_REFERENCE_TITLE.to_owned(),
         Route::NotFound { .. } => "Page not found".to_owned(),
     };

@@ -1,13 +1,15 @@
-//! Error references: the list of every known one, and the page for a code
-//! the content has no guidance for (or for something that is not a code).
+//! Error references: the list of every known one, the page for a
+//! registered code with no guidance of its own (retired, or to contact NHS
+//! login about), and the page for a code the content has no guidance for
+//! (or for something that is not a code).
 //! Functions, as the header is (see components/header.rs).
 
-use help_core::ErrorCode;
+use help_core::{ErrorCode, Notice};
 use yew::prelude::*;
 
 use crate::components::blocks::external_link;
 use crate::components::page_link::PageLink;
-use crate::components::reference_list::reference_list;
+use crate::components::reference_list::{notice_text, notice_title, notices_list, reference_list};
 use crate::content;
 
 pub const REFERENCES_TITLE: &str = "Error references";
@@ -20,6 +22,20 @@ pub fn references_page() -> Html {
                 <h1 tabindex="-1">{ REFERENCES_TITLE }</h1>
                 <p class="nhsuk-lede-text">{ "If a website or app showed you an error reference, such as CID7023, find it here for what it means and what you can do." }</p>
                 { reference_list() }
+                { notices_list() }
+            </div>
+        </div>
+    }
+}
+
+/// A registered code with no guidance: what it is now and what to do.
+pub fn notice_page(notice: &Notice) -> Html {
+    html! {
+        <div class="nhsuk-grid-row">
+            <div class="nhsuk-grid-column-two-thirds">
+                <h1 tabindex="-1">{ notice_title(notice) }</h1>
+                { notice_text(notice) }
+                <p><PageLink file="index.html">{ "Go to the NHS login help centre" }</PageLink></p>
             </div>
         </div>
     }

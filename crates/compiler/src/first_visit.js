@@ -4,9 +4,11 @@
 // page file must not. It reads an address exactly as the app's router does
 // (help-core's Route::resolve and parse_code): keep the two the same.
 (function () {
-  // Filled in by the build: the page files; each code's guidance as [file,
-  // section, details]; the contact form's address; each page file's own
-  // ids that begin with "cid" (a #cid… fragment that is not one is a code);
+  // Filled in by the build: the page files, then the references page; each
+  // code's guidance as [file, section, details] (a retired or contact code's
+  // notice is a section of the references page); the contact form's
+  // address; each page file's own ids that begin with "cid" (a #cid…
+  // fragment that is not one is a code; none for the references page);
   // and every partner's origins (the sites that may frame the widget).
   var FILES = [], GUIDANCE = {}, CONTACT = '', CID_IDS = [], FRAMERS = [];
   var MAX = 2048, d = document, l = location, root = d.documentElement;
@@ -22,22 +24,30 @@
   // read by the page it lands on, so no host's rewrite or redirect can make
   // it loop. Where the tab keeps no session storage the page never moves,
   // and the app, which reads the same address, shows the guidance itself.
-  var MOVED = 'nhs-login-help-moved', MOVE_WINDOW_MS = 10000;
+  // Where the browser has no WebAssembly the app cannot show the guidance
+  // either, so there the mark lives in the window's name (kept across the
+  // window's own moves) when session storage is refused (a partner's frame
+  // where third-party storage is blocked).
+  var MOVED = 'nhs-login-help-moved', MOVE_WINDOW_MS = 10000, noApp = typeof WebAssembly !== 'object';
   function mayMove() {
+    var last;
     try {
-      var last = Number(sessionStorage.getItem(MOVED));
+      last = Number(sessionStorage.getItem(MOVED));
       sessionStorage.removeItem(MOVED);
-      return !(Date.now() - last < MOVE_WINDOW_MS);
     } catch (e) {
-      return false;
+      if (!noApp) return false;
+      last = window.name.indexOf(MOVED + ':') === 0 ? Number(window.name.slice(MOVED.length + 1)) : 0;
+      if (last) window.name = '';
     }
+    return !(Date.now() - last < MOVE_WINDOW_MS);
   }
   function markMove() {
     try {
       sessionStorage.setItem(MOVED, String(Date.now()));
       return true;
     } catch (e) {
-      return false;
+      if (noApp) window.name = MOVED + ':' + Date.now();
+      return noApp;
     }
   }
   function cut(text) {
@@ -63,13 +73,17 @@
     var code = null, given = false;
     new URLSearchParams(l.search).forEach(function (value, key) {
       key = normal(key);
+      // In a partner's side panel (embed.js's `?embed=panel`) the panel's own
+      // bar is the header, with its title and close button: the page drops
+      // its NHS header, so one blue bar shows, not two.
+      if (key === 'embed' && normal(value) === 'panel') root.classList.add('app-embed-panel');
       framed = framed || key === 'embed';
       if (key !== 'error') return;
       given = true;
       code = code || parseCode(normal(value));
     });
     if (given) return code && [code, true];
-    if (page < 0) return null;
+    if (!CID_IDS[page]) return null;
     var fragment = l.hash;
     try { fragment = decodeURIComponent(fragment); } catch (e) {}
     anchor = normal(fragment).replace(/^#+/, '').replace(/[A-Z]+/g, function (s) { return s.toLowerCase(); });
@@ -122,8 +136,9 @@
 
   var request = asked(), code = request && request[0], place = code && GUIDANCE[code];
   // In a partner's frame (?embed) the app, which starts there at once, is
-  // quicker than a second page: it moves to the guidance itself.
-  if (place && FILES[place[0]] !== here && framed) place = null;
+  // quicker than a second page: it moves to the guidance itself. Where the
+  // browser has no WebAssembly the app cannot, and the page moves.
+  if (place && FILES[place[0]] !== here && framed && !noApp) place = null;
   // Read (and cleared) on every page, so that a page which stays ends any
   // earlier move's window.
   var moveAllowed = mayMove();
@@ -152,6 +167,12 @@
     l.replace(FILES[place[0]] + search + '#' + place[1]);
     return;
   }
+  // In a partner's frame, the side of the embed protocol that speaks with
+  // the partner's page starts with the page, not with the app, so that
+  // open, search, Escape and the inline height work without WebAssembly.
+  // (A module the page's policy allows by its origin; import() is no
+  // Trusted Types sink.)
+  if (framed) import('./embed-frame.js').catch(function () {});
   // An address that may change the view hides the page until it is in its
   // final state: otherwise a browser with the stylesheet at hand (a second
   // visit) may lay it out first and count what then changes as a shift.

@@ -21,8 +21,12 @@ const DATA_LINE: &str = "var FILES = [], GUIDANCE = {}, CONTACT = '', CID_IDS = 
 /// files, each code's place, the contact address, each page's own `cid…`
 /// ids and every partner origin (who may frame the widget) filled in.
 pub fn guidance_script(site: &Site) -> String {
-    let files: Vec<&str> = site.pages.iter().map(|p| p.file.as_str()).collect();
-    let guidance: serde_json::Map<String, serde_json::Value> = site
+    // The references page comes last: a registered code with no guidance
+    // (retired, or to contact NHS login about) has its section there.
+    let mut files: Vec<&str> = site.pages.iter().map(|p| p.file.as_str()).collect();
+    files.push(help_core::model::REFERENCES_FILE);
+    let references_page = site.pages.len();
+    let mut guidance: serde_json::Map<String, serde_json::Value> = site
         .references
         .iter()
         .map(|r| {
@@ -30,6 +34,12 @@ pub fn guidance_script(site: &Site) -> String {
             (r.code.to_string(), place)
         })
         .collect();
+    let notice_ids: Vec<String> = site.notices.iter().map(|n| n.code.anchor()).collect();
+    for (notice, id) in site.notices.iter().zip(&notice_ids) {
+        guidance.insert(notice.code.to_string(), serde_json::json!([references_page, id, ""]));
+    }
+    // Per page file; none for the references page, where (as the router
+    // reads it) a fragment never names a code.
     let cid_ids: Vec<Vec<&str>> = site.pages.iter().map(|p| p.anchors().into_iter().filter(|id| id.starts_with("cid")).collect()).collect();
     let mut framers: Vec<&str> = site.partners.iter().flat_map(|p| p.origins.iter().map(String::as_str)).collect();
     framers.sort_unstable();
@@ -105,13 +115,14 @@ pub fn start_after_first_paint(html: &str) -> Result<String, String> {
 impl TrunkStart {
     fn script(&self) -> String {
         let TrunkStart { glue, wasm, glue_integrity, wasm_integrity } = self;
-        // Not when the guidance script is leaving for another page file. In
+        // Not when the guidance script is leaving for another page file, nor
+        // where the browser has no WebAssembly (the page reads as it is). In
         // a partner's frame (`?embed`, hidden until opened) at once: the
         // partner's page waits for the app there. A page that paints
         // nothing for 3 s (in the background) starts its app anyway.
         format!(
             r#"<script type="module">
-if (!document.documentElement.hasAttribute('data-leaving')) {{
+if (!document.documentElement.hasAttribute('data-leaving') && typeof WebAssembly === 'object') {{
 if (!new URLSearchParams(location.search).has('embed')) await new Promise((resolve) => {{
 new PerformanceObserver((paints) => {{ if (paints.getEntriesByName('first-contentful-paint').length) setTimeout(resolve); }}).observe({{ type: 'paint', buffered: true }});
 setTimeout(resolve, 3000);

@@ -91,7 +91,8 @@ pub fn meta_policy(policy: &str) -> String {
 ///   requires them (`require-corp` or `credentialless`) can frame the widget
 ///   and load the embed script. The widget loads nothing from elsewhere.
 /// - The embed script is loaded by partners' pages, pinned ones with
-///   `crossorigin`, so it is served for any origin.
+///   `crossorigin`, and partners' servers and pages read `references.json`,
+///   so both are served for any origin.
 ///
 /// No header is set by two rules that match one path: hosts join the values,
 /// and a joined `Cross-Origin-Resource-Policy` or `Cache-Control` is not what
@@ -109,6 +110,8 @@ pub fn headers_file(policy: &str) -> String {
          /embed.js\n\
          \x20 Access-Control-Allow-Origin: *\n\
          /embed-*\n\
+         \x20 Access-Control-Allow-Origin: *\n\
+         /references.json\n\
          \x20 Access-Control-Allow-Origin: *\n"
     )
 }
@@ -177,7 +180,7 @@ mod tests {
     #[test]
     fn every_file_is_revalidated_frameable_by_isolated_partners_and_no_header_is_sent_twice() {
         let file = headers_file("default-src 'none'");
-        for path in ["/", "/index.html", "/manage.html", "/sw.js", "/embed.js", "/embed-0123456789abcdef.js", "/embed-config.json", "/embed-frame.js", "/search-index.bin", "/manifest.webmanifest", "/assets/images/favicon.svg", "/nhs-login-help-0123456789abcdef_bg.wasm"] {
+        for path in ["/", "/index.html", "/manage.html", "/sw.js", "/embed.js", "/embed-0123456789abcdef.js", "/embed-config.json", "/embed-frame.js", "/search-index.bin", "/references.json", "/manifest.webmanifest", "/assets/images/favicon.svg", "/nhs-login-help-0123456789abcdef_bg.wasm"] {
             let sent = headers_for(&file, path);
             let value = |name: &str| sent.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
             assert_eq!(value("Cache-Control"), Some("no-cache"), "{path}");
@@ -189,7 +192,7 @@ mod tests {
             let count = names.len();
             names.dedup();
             assert_eq!(names.len(), count, "{path}: a header set by two rules: {sent:?}");
-            let for_any_origin = path.starts_with("/embed");
+            let for_any_origin = path.starts_with("/embed") || path == "/references.json";
             assert_eq!(value("Access-Control-Allow-Origin"), for_any_origin.then_some("*"), "{path}");
         }
     }

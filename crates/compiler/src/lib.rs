@@ -17,6 +17,8 @@ pub mod markdown;
 pub mod offline;
 pub mod partners;
 pub mod readability;
+pub mod references_file;
+pub mod register;
 pub mod report;
 pub mod review;
 pub mod sanitize;
@@ -229,14 +231,14 @@ pub fn version_of(bytes: &[u8]) -> String {
     format!("{:016x}", hasher.finish())
 }
 
-/// The committed list of error references partners may print, in `content/`.
-pub const PUBLISHED_REFERENCES_FILE: &str = "published-references.txt";
+/// The register of error references partners may show, in `content/`.
+pub const PUBLISHED_REFERENCES_FILE: &str = register::REGISTER_FILE;
 
-/// The codes in `dir`'s published list (`None` without one); lines that are
-/// not codes are left to [`check_published`] to report.
+/// The live codes in `dir`'s register (`None` without one): those whose
+/// guidance the release gate checks. Lines it cannot read are left to
+/// [`compile_dir`] to report.
 pub fn published_codes(dir: &Path) -> Option<Vec<help_core::ErrorCode>> {
-    let text = std::fs::read_to_string(dir.join(PUBLISHED_REFERENCES_FILE)).ok()?;
-    Some(text.lines().filter_map(|line| help_core::error_code::parse_code(line.split('#').next().unwrap_or("").trim())).collect())
+    register::live_codes(dir)
 }
 
 /// Compiles the content folder at `dir`, and checks it against its list of
@@ -254,11 +256,12 @@ pub fn compile_dir(dir: &Path, settings: &Settings) -> Result<Compiled, Failed> 
             }
             let list = dir.join(PUBLISHED_REFERENCES_FILE);
             if let Ok(text) = std::fs::read_to_string(&list) {
-                let diagnostics = check_published(&compiled.site, &list, &text);
+                let (diagnostics, notices) = register::read(&compiled.site, &list, &text);
                 if diagnostics.iter().any(|d| d.severity == Severity::Error) {
                     return Err(Failed { diagnostics: diagnostics.into_iter().chain(compiled.warnings).collect() });
                 }
                 compiled.warnings.extend(diagnostics);
+                compiled.site.notices = notices;
             }
             Ok(compiled)
         }
@@ -271,43 +274,6 @@ pub fn compile_dir(dir: &Path, settings: &Settings) -> Result<Compiled, Failed> 
             }],
         }),
     }
-}
-
-/// Partners print error codes on their screens, so a published code must not
-/// vanish by accident: each one listed must still be named by the content.
-/// A code the content names that the list lacks is a warning.
-pub fn check_published(site: &Site, list: &Path, text: &str) -> Vec<Diagnostic> {
-    let mut report = Reporter::new(list.to_owned());
-    let mut listed = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let entry = line.split('#').next().unwrap_or("").trim();
-        if entry.is_empty() {
-            continue;
-        }
-        match help_core::error_code::parse_code(entry) {
-            Some(code) if code == entry => {
-                match site.reference(&code) {
-                    None => report.error(i + 1, format!(
-                        "{code} is a published reference, but no article names it any more: restore its guidance, or remove it from this list in the same change if partners no longer show it"
-                    )),
-                    // Its strongest place is a mention: its guidance may have gone.
-                    Some((_, r)) if r.place.naming == help_core::Naming::Text => report.warning(i + 1, format!(
-                        "{code} is a published reference, but only the text of `{}` mentions it: give its guidance a heading or a contact link that names it",
-                        r.place.heading
-                    )),
-                    Some(_) => {}
-                }
-                listed.push(code);
-            }
-            _ => report.error(i + 1, format!("`{entry}` is not an error reference: write one code per line, such as CID7023")),
-        }
-    }
-    for reference in &site.references {
-        if !listed.contains(&reference.code) {
-            report.warning(1, format!("{} is named by the content but not listed here: add it once partners may show it", reference.code));
-        }
-    }
-    report.diagnostics
 }
 
 /// A page read from one file, with what the cross-file checks need.
@@ -374,6 +340,7 @@ pub fn compile(sources: &[Source], settings: &Settings) -> Result<Compiled, Fail
             references,
             // Read from their own files by `compile_dir`.
             partners: Vec::new(),
+            notices: Vec::new(),
         },
         warnings: diagnostics,
         reviews,

@@ -23,7 +23,7 @@ use std::process::ExitCode;
 
 use help_compiler::headers::{content_security_policy, headers_file, inline_script_hashes, meta_policy};
 use help_compiler::diagnostic::Severity;
-use help_compiler::{compile_dir, first_visit, published_codes, report, review, search_index, Settings};
+use help_compiler::{compile_dir, first_visit, published_codes, references_file, report, review, search_index, Settings};
 use help_core::model::REFERENCES_FILE;
 use help_core::html::escape;
 use help_search::SEARCH_INDEX_FILE;
@@ -129,6 +129,7 @@ fn pages(content: &Path, dist: &Path) -> Result<(), String> {
     }
     // Its list is written by the prerender step, like every page's content.
     write(REFERENCES_FILE, &shell)?;
+    write(references_file::REFERENCES_JSON_FILE, &references_file::references_json(&compiled.site, &compiled.reviews))?;
     let path = dist.join(SEARCH_INDEX_FILE);
     std::fs::write(&path, search_index(&compiled.site, content).to_bytes()).map_err(|e| format!("{}: {e}", path.display()))
 }

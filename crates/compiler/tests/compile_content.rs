@@ -6,7 +6,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use help_compiler::{compile, compile_dir, read_dir, Diagnostic, Settings, Severity, Source};
+use help_compiler::{compile, compile_dir, published_codes, read_dir, Diagnostic, Settings, Severity, Source};
 use help_core::{Block, Inline, LinkTarget, Page, PageKind, Site};
 use help_core::error_code::parse_code;
 
@@ -596,6 +596,49 @@ fn a_published_reference_that_vanishes_fails_the_build() {
     let compiled = compile_dir(&dir, &Settings::default()).unwrap_or_else(|e| panic!("{e}"));
     assert!(compiled.warnings.iter().any(|w| w.to_string().contains("CID4002 is named by the content but not listed")));
     assert!(compile_dir(&repo_content(), &Settings::default()).unwrap().warnings.iter().all(|w| !w.to_string().contains("published-references")));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The register: retired and contact codes become notices; every line it
+/// cannot accept fails the build with its file and line.
+#[test]
+fn the_register_gives_retired_and_contact_codes_their_notices_and_refuses_what_it_cannot_keep() {
+    let dir = std::env::temp_dir().join(format!("help-compiler-register-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&fixtures("good"), &dir);
+    let register = dir.join("published-references.txt");
+    std::fs::write(&register, "CID4001 # live\nCID4002 live\nCID1234 retired 2025-03-01 by CID4001: Your link is from an older version: log in again.\nCID1235 retired 2024-11-01\nCID9001 contact: We need to check your account. # not a comment\n").unwrap();
+    let compiled = compile_dir(&dir, &Settings::default()).unwrap_or_else(|e| panic!("{e}"));
+    let notices = &compiled.site.notices;
+    assert_eq!(notices.iter().map(|n| n.code.as_str()).collect::<Vec<_>>(), ["CID1234", "CID1235", "CID9001"]);
+    assert_eq!(notices[0].retired.as_deref(), Some("2025-03-01"));
+    assert_eq!(notices[0].replaced_by.as_deref(), Some("CID4001"));
+    assert_eq!(notices[0].line, "Your link is from an older version: log in again.");
+    assert_eq!((notices[1].replaced_by.as_ref(), notices[1].line.as_str()), (None, ""));
+    assert_eq!((notices[2].retired.as_ref(), notices[2].line.as_str()), (None, "We need to check your account. # not a comment"));
+    assert_eq!(published_codes(&dir).unwrap().iter().map(|c| c.as_str()).collect::<Vec<_>>(), ["CID4001", "CID4002"]);
+
+    for (text, line, message) in [
+        ("CID4001\nCID4002\nCID4001 live\n", 3, "CID4001 is listed twice (first on line 1)"),
+        ("CID4001\nCID4002 retired 2025-01-01\n", 2, "CID4002 is marked retired, but"),
+        ("CID4001\nCID4002 contact: Call us.\n", 2, "CID4002 is marked contact, but"),
+        ("CID4001\nCID4002\nCID1234 retired 2025-01-01 by CID7777\n", 3, "CID1234 is replaced by CID7777, but no article gives guidance for CID7777"),
+        ("CID4001\nCID4002\nCID1234 retired last year\n", 3, "CID1234: `last` is not a date"),
+        ("CID4001\nCID4002\nCID1234 retired\n", 3, "CID1234: say since when it is retired"),
+        ("CID4001\nCID4002\nCID1234 retired 2025-01-01 by\n", 3, "CID1234: after the date, write only `by`"),
+        ("CID4001\nCID4002\nCID9001 contact\n", 3, "CID9001 is a contact code: write what to tell people"),
+        ("CID4001\nCID4002\nCID9001 gone\n", 3, "CID9001: `gone` is not a status"),
+        ("CID4001: a line\nCID4002\n", 1, "CID4001 is live: its help is its guidance"),
+        ("cid4001\nCID4002\n", 1, "`cid4001` is not an error reference"),
+        ("CID4001\nCID4002\n: Call us\n", 3, "a line of text with no code before it"),
+        ("CID4001\nCID4002\nCID9999\n", 3, "CID9999 is a published reference, but no article names it"),
+    ] {
+        std::fs::write(&register, text).unwrap();
+        let failed = compile_dir(&dir, &Settings::default()).expect_err(text);
+        let shown: Vec<String> = failed.errors().map(|d| d.to_string()).collect();
+        let expected = format!("published-references.txt:{line}: error: {message}");
+        assert!(shown.iter().any(|e| e.contains(&expected)), "{text:?}: expected {expected:?} in {shown:#?}");
+    }
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -127,7 +127,9 @@ proptest! {
             Route::UnknownReference { code: Some(code) } => {
                 prop_assert!(parse_code(code).as_deref() == Some(code.as_str()));
                 prop_assert!(site.reference(code).is_none());
+                prop_assert!(site.notice(code).is_none(), "a registered code shows its notice");
             }
+            Route::Notice { at } => prop_assert!(site.notices.get(*at).is_some()),
             Route::UnknownReference { code: None } | Route::References | Route::NotFound { .. } => {}
         }
         // A return link is kept only on one of the named partner's own origins.
@@ -142,7 +144,7 @@ proptest! {
         }
         // An `error` parameter always wins, whatever else the URL holds.
         if params.iter().any(|(k, _)| k == "error") {
-            let is_error_view = matches!(route, Route::UnknownReference { .. } | Route::Page { reference: Some(_), .. });
+            let is_error_view = matches!(route, Route::UnknownReference { .. } | Route::Notice { .. } | Route::Page { reference: Some(_), .. });
             prop_assert!(is_error_view, "{route:?}");
         }
     }

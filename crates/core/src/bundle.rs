@@ -13,7 +13,7 @@
 
 use crate::error_code::{parse_code, ErrorCode};
 use crate::bodies::{Bodies, PageBody};
-use crate::model::{Block, ContentsItem, Inline, LinkTarget, Page, PageKind, Partner, Place, Reference, Section, Site};
+use crate::model::{Block, ContentsItem, Inline, LinkTarget, Notice, Page, PageKind, Partner, Place, Reference, Section, Site};
 
 /// Why a bundle could not be read: the path to the value and what was wrong.
 pub type Error = String;
@@ -332,7 +332,8 @@ macro_rules! read_struct {
     };
 }
 
-read_struct!(Site { pages, contact_url, references, partners; help_centre_url });
+read_struct!(Site { pages, contact_url, references, partners, notices; help_centre_url });
+read_struct!(Notice { code, retired, replaced_by, line });
 read_struct!(Partner { id, name, origins, article, return_label });
 read_struct!(Page { page_name, file, kind, title, short_title, subtitle, hub, partner, intro, sections, children, review_dates; site_path, position });
 read_struct!(Section { id, level, heading, blocks; references });

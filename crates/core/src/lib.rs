@@ -19,5 +19,5 @@ pub mod walk;
 
 pub use error_code::ErrorCode;
 pub use bodies::{Bodies, PageBody};
-pub use model::{Block, ContentsItem, Inline, LinkTarget, Naming, Page, PageKind, Partner, Place, Reference, Section, Site};
+pub use model::{Block, ContentsItem, Inline, LinkTarget, Naming, Notice, Page, PageKind, Partner, Place, Reference, Section, Site};
 pub use route::Route;

@@ -68,6 +68,24 @@ pub struct Site {
     pub references: Vec<Reference>,
     /// Services that embed the widget or link to it, by id.
     pub partners: Vec<Partner>,
+    /// Registered codes with no guidance of their own (retired, or whose
+    /// help is to contact NHS login), by code: `published-references.txt`.
+    #[serde(default)]
+    pub notices: Vec<Notice>,
+}
+
+/// What to tell someone who sees a registered code that has no guidance:
+/// a retired code, or one whose right help is to contact NHS login.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notice {
+    pub code: ErrorCode,
+    /// Retired since this date (`2025-03-01`, as written); `None` for a
+    /// code whose help is to contact NHS login.
+    pub retired: Option<String>,
+    /// The live code whose guidance took its place.
+    pub replaced_by: Option<ErrorCode>,
+    /// The editor's line for the people who see it.
+    pub line: String,
 }
 
 /// A partner service's profile (`content/partners/<id>/partner.yml`).
@@ -262,6 +280,11 @@ impl Site {
             .binary_search_by(|r| r.code.as_str().cmp(code))
             .ok()
             .map(|i| (i, &self.references[i]))
+    }
+
+    /// The registered code with no guidance of its own, if `code` is one.
+    pub fn notice(&self, code: &str) -> Option<(usize, &Notice)> {
+        self.notices.iter().enumerate().find(|(_, n)| n.code.as_str() == code)
     }
 
     pub fn partner(&self, id: &str) -> Option<&Partner> {

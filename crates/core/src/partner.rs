@@ -123,7 +123,7 @@ mod tests {
 
     #[test]
     fn a_visit_names_a_known_partner_and_keeps_only_an_allowed_link() {
-        let mut site = Site { pages: vec![], help_centre_url: String::new(), contact_url: String::new(), references: vec![], partners: vec![partner()] };
+        let mut site = Site { pages: vec![], help_centre_url: String::new(), contact_url: String::new(), references: vec![], partners: vec![partner()], notices: vec![] };
         let params = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect::<Vec<_>>();
         assert_eq!(partner_visit(&site, &params(&[("partner", "patientcentre")])), Some(PartnerVisit { partner: 0, return_link: None }));
         assert_eq!(partner_visit(&site, &params(&[("partner", "PatientCentre")])), None, "ids are exact");

@@ -23,6 +23,9 @@ pub enum Route {
     Page { index: usize, anchor: Option<String>, reference: Option<usize> },
     /// The list of every error reference.
     References,
+    /// A registered code with no guidance of its own, retired or to
+    /// contact NHS login about (an index into [`Site::notices`]).
+    Notice { at: usize },
     /// An `error` parameter or code fragment the content has no guidance
     /// for: a well-formed code, or `None` when nothing given was a code.
     UnknownReference { code: Option<ErrorCode> },
@@ -74,7 +77,10 @@ impl Route {
                 anchor: Some(reference.place.section.clone()),
                 reference: Some(at),
             },
-            None => Route::UnknownReference { code: Some(code) },
+            None => match site.notice(&code) {
+                Some((at, _)) => Route::Notice { at },
+                None => Route::UnknownReference { code: Some(code) },
+            },
         }
     }
 
@@ -82,6 +88,7 @@ impl Route {
     pub fn arrival_code<'a>(&'a self, site: &'a Site) -> Option<&'a ErrorCode> {
         match self {
             Route::Page { reference: Some(at), .. } => site.references.get(*at).map(|r| &r.code),
+            Route::Notice { at } => site.notices.get(*at).map(|n| &n.code),
             Route::UnknownReference { code } => code.as_ref(),
             _ => None,
         }
@@ -168,6 +175,10 @@ mod tests {
             contact_url: "https://help.example/contact/".into(),
             references,
             partners: Vec::new(),
+            notices: vec![
+                Notice { code: code("CID1234"), retired: Some("2025-03-01".into()), replaced_by: Some(code("CID3002")), line: "Old links show it.".into() },
+                Notice { code: code("CID9001"), retired: None, replaced_by: None, line: "Contact us.".into() },
+            ],
         }
     }
 
@@ -297,6 +308,10 @@ mod tests {
     fn unknown_and_malformed_codes_get_the_helpful_page() {
         let site = site();
         assert_eq!(Route::resolve(&site, "", &params(&[("error", "CID9999")]), ""), Route::UnknownReference { code: Some(code("CID9999")) });
+        // A registered code with no guidance has its own notice, never the unknown page.
+        assert_eq!(Route::resolve(&site, "", &params(&[("error", "cid 1234")]), ""), Route::Notice { at: 0 });
+        assert_eq!(Route::resolve(&site, "errors.html", &[], "#cid9001"), Route::Notice { at: 1 });
+        assert_eq!(Route::Notice { at: 1 }.arrival_code(&site), Some(&code("CID9001")));
         assert_eq!(Route::resolve(&site, "errors.html", &[], "#cid9999"), Route::UnknownReference { code: Some(code("CID9999")) });
         let long = "x".repeat(10_000);
         for bad in ["", "<script>alert(1)</script>", long.as_str(), "CID70\u{200b}23", "CID7023\u{202e}"] {
