@@ -202,8 +202,9 @@ pub fn served_by_service_worker() -> bool {
 /// The one Trusted Types policy the pages' Content-Security-Policy allows
 /// (`trusted-types nhs-login-help`, written by the content compiler's
 /// `headers.rs`): with `require-trusted-types-for 'script'` the browser
-/// refuses a plain string as a script's URL, so the app's two, the service
-/// worker and the frame bridge, go through it.
+/// refuses a plain string as a script's URL, so the app's one, the service
+/// worker, goes through it. (The frame bridge is loaded by the pages' head
+/// script with `import()`, which Trusted Types do not govern.)
 const TRUSTED_TYPES_POLICY: &str = "nhs-login-help";
 
 thread_local! {
@@ -288,6 +289,11 @@ pub fn take_over(fresh: &web_sys::Element, search_box: &str) {
         return;
     }
     let Some(document) = window().document() else { return };
+    // The page refused to show (a frame on a site no partner profile names:
+    // the frame bridge found out after the app had started).
+    if document.document_element().is_some_and(|root| root.has_attribute("data-leaving")) {
+        return;
+    }
     let Some(old) = document.get_element_by_id(ROOT_ID) else {
         fresh.set_id(ROOT_ID);
         if let Some(body) = document.body() {
@@ -379,19 +385,6 @@ fn failure_message(contact_href: &str) -> Option<()> {
     root.set_text_content(None);
     root.append_child(&container).ok()?;
     Some(())
-}
-
-/// Adds `<script type="module" src="{src}">` (one of the widget's own
-/// scripts beside the page, allowed by the page's policy, its URL through
-/// the Trusted Types policy) to the document.
-pub fn load_script(src: &'static str) {
-    let Some(document) = window().document() else { return };
-    if let (Ok(script), Some(head), Ok(url)) = (document.create_element("script"), document.head(), script_url(src)) {
-        let _ = script.set_attribute("type", "module");
-        if js_sys::Reflect::set(&script, &JsValue::from_str("src"), &url).is_ok() {
-            let _ = head.append_child(&script);
-        }
-    }
 }
 
 /// The contract between the app and the frame bridge (`static/embed-frame.js`

@@ -1,5 +1,6 @@
-// The widget's side of the embed protocol, loaded by the app only when it
-// runs in a partner's frame (`?embed`). It answers only a page on one of the
+// The widget's side of the embed protocol, loaded by the pages' head script
+// (crates/compiler/src/first_visit.js) when a page is in a partner's frame
+// (`?embed`), with the page and whether or not the app can start. It answers only a page on one of the
 // partner's allowed origins (embed-config.json, from the partner profiles),
 // then: passes on the error codes and searches the page asks for; passes on
 // the app's own events (what the person viewed, contact links followed and
@@ -84,8 +85,16 @@ async function start() {
     }
   }
   // Moves the app to `url`, the way back and forward do: a new history
-  // entry for a code's guidance, the same entry for a new search.
+  // entry for a code's guidance, the same entry for a new search. Until the
+  // app runs (it never will without WebAssembly) the frame loads `url`
+  // instead, a page file like any other: for a code its head script moves
+  // it on to the guidance's own page file.
   const go = (url, replace) => {
+    if (!window.wasmBindings) {
+      if (replace) location.replace(url);
+      else location.assign(url);
+      return;
+    }
     if (replace) history.replaceState(null, '', url);
     else history.pushState(null, '', url);
     window.dispatchEvent(new PopStateEvent('popstate'));
@@ -150,6 +159,11 @@ async function start() {
   new ResizeObserver(reportHeight).observe(document.body);
   new MutationObserver(reportHeight).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['open'] });
 
+  // A new page in the frame (without the app, every move is one) starts
+  // its own bridge, which says ready again: until then the page holds its
+  // messages rather than post them to a page that is going.
+  window.addEventListener('pagehide', () => post('leaving'));
+
   window.parent.postMessage({ source: PROTOCOL, v: VERSION, type: 'ready' }, '*');
 }
 
@@ -159,6 +173,8 @@ async function start() {
  * (the page's head script shows the same where it can tell at once).
  */
 function refuse() {
+  // The app, should it start after this, leaves the notice in place.
+  document.documentElement.setAttribute('data-leaving', '');
   const main = document.createElement('main');
   const heading = document.createElement('h1');
   const text = document.createElement('p');

@@ -24,6 +24,15 @@
   var returnLink = script.getAttribute('data-return-link') || '';
   var targetSelector = script.getAttribute('data-target');
 
+  // The error reference the partner's screen shows, as CIDnnnn, or null:
+  // written as the help reads one (any case, spaces or hyphens, without CID).
+  function asCode(given) {
+    var match = /^\s*(?:cid)?[\s-]*([0-9]{4,5})\s*$/i.exec(given == null ? '' : String(given));
+    if (given != null && given !== '' && !match) console.warn('NHS login help: not an error reference', String(given).slice(0, 40));
+    return match ? 'CID' + match[1] : null;
+  }
+  var errorCode = asCode(script.getAttribute('data-error'));
+
   var listeners = {};
   var frame = null;
   var ready = false;
@@ -44,7 +53,8 @@
 
   function frameUrl(options) {
     var url = new URL('index.html', widget);
-    url.searchParams.set('embed', '1');
+    // `panel` or `inline`: in a panel the frame leaves the header to the panel's bar.
+    url.searchParams.set('embed', inlineTarget ? 'inline' : 'panel');
     if (partner) url.searchParams.set('partner', partner);
     if (returnLink) url.searchParams.set('return-link', returnLink);
     if (options && options.error) url.searchParams.set('error', String(options.error));
@@ -64,10 +74,36 @@
     for (var name in rules) element.style.setProperty(name, rules[name]);
   }
 
+  // When the help does not answer (the browser refused to frame it on this
+  // site, or it could not load), the panel says so in words, with a link
+  // that opens the help in a tab of its own; it goes once the help answers.
+  var notice = null;
+  var NO_ANSWER_MS = 8000;
+  function watchForAnswer(url) {
+    setTimeout(function () {
+      if (ready || notice || !frame) return;
+      notice = document.createElement('p');
+      notice.setAttribute('role', 'status');
+      style(notice, { margin: '0', padding: '16px', font: '16px/1.5 Arial, sans-serif', color: '#212b32', background: '#ffffff' });
+      notice.textContent = 'NHS login help cannot be shown here. ';
+      var link = document.createElement('a');
+      var own = new URL(url);
+      own.searchParams.delete('embed');
+      link.href = own.href;
+      link.target = '_blank';
+      link.rel = 'noopener';
+      link.textContent = 'Open NHS login help (opens in a new tab)';
+      style(link, { color: '#005eb8' });
+      notice.appendChild(link);
+      frame.parentNode.insertBefore(notice, frame);
+    }, NO_ANSWER_MS);
+  }
+
   function createFrame(options, label) {
     ready = false;
     frame = document.createElement('iframe');
     frame.src = frameUrl(options);
+    watchForAnswer(frame.src);
     frame.title = label;
     // Only what it needs: its scripts and storage (same origin, for offline
     // help), links that open new tabs outside the sandbox, and the return link
@@ -88,9 +124,15 @@
     switch (data.type) {
       case 'ready':
         ready = true;
+        if (notice) notice.remove();
+        notice = null;
         frame.contentWindow.postMessage({ source: PROTOCOL, v: VERSION, type: 'hello', partner: partner }, widget.origin);
         pending.splice(0).forEach(send);
         if (inlineTarget) emit('opened', {});
+        break;
+      case 'leaving':
+        // Another page is loading in the frame: hold messages for its ready.
+        ready = false;
         break;
       case 'height':
         if (inlineTarget && typeof data.height === 'number' && data.height > 0 && data.height < 100000) {
@@ -137,8 +179,14 @@
       'flex-direction': 'column',
     });
     show(false);
+    // The panel's one header: the help's name and its close button, on
+    // NHS blue (the help inside leaves out its own header).
     var bar = document.createElement('div');
-    style(bar, { display: 'flex', 'justify-content': 'flex-end', padding: '8px', background: '#005eb8' });
+    style(bar, { display: 'flex', 'justify-content': 'space-between', 'align-items': 'center', padding: '8px 8px 8px 16px', background: '#005eb8' });
+    var title = document.createElement('span');
+    title.textContent = 'NHS login help';
+    style(title, { font: 'bold 19px/1.5 Arial, sans-serif', color: '#ffffff' });
+    bar.appendChild(title);
     var close = document.createElement('button');
     close.type = 'button';
     close.textContent = 'Close help';
@@ -155,10 +203,15 @@
     document.body.appendChild(panel);
   }
 
+  // The launcher names the error on screen, when there is one.
+  function label() {
+    if (launcher) launcher.textContent = errorCode ? 'Help with error ' + errorCode : 'Help with NHS login';
+  }
+
   function buildLauncher() {
     launcher = document.createElement('button');
     launcher.type = 'button';
-    launcher.textContent = 'Help with NHS login';
+    label();
     launcher.setAttribute('aria-expanded', 'false');
     style(launcher, {
       position: 'fixed', right: '16px', bottom: '16px', 'z-index': '2147483645',
@@ -185,11 +238,15 @@
 
   var api = {
     version: VERSION,
-    /** Opens the help; with { error } at that code's guidance, with { search } at those results. */
+    /**
+     * Opens the help; with { error } at that code's guidance, with { search }
+     * at those results; with neither, at the guidance for the error set by
+     * data-error or setError, if any.
+     */
     open: function (options) {
       // Called before the page has finished loading: done once it has.
       if (!started) return void early.push(options);
-      options = options || {};
+      options = options || (errorCode ? { error: errorCode } : {});
       if (inlineTarget) {
         if (options.error) send({ type: 'open', error: String(options.error) });
         if (options.search) send({ type: 'search', query: String(options.search) });
@@ -220,6 +277,15 @@
       launcher.focus();
       emit('closed', {});
     },
+    /**
+     * The error reference the page now shows (a single-page app's error
+     * screen), or null when it shows none: the launcher says "Help with
+     * error CID7023" and opens at its guidance.
+     */
+    setError: function (code) {
+      errorCode = asCode(code);
+      label();
+    },
     /** Calls `handler(detail)` on each event of `type`. */
     on: function (type, handler) {
       if (typeof handler !== 'function') return;
@@ -239,7 +305,7 @@
     }
     if (target) {
       inlineTarget = target;
-      target.appendChild(createFrame({}, 'NHS login help'));
+      target.appendChild(createFrame(errorCode ? { error: errorCode } : {}, 'NHS login help'));
       style(frame, { height: '600px' });
     } else {
       buildPanel();

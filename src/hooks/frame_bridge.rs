@@ -1,7 +1,8 @@
-//! Inside a partner's frame (`?embed`): the app loads the script that
-//! speaks the embed protocol with the partner's page
-//! (`static/embed-frame.js`) and tells it what the app decides (what is
-//! viewed, "Did this help?" answers) through the contract in `browser.rs`.
+//! Inside a partner's frame (`?embed`): the script that speaks the embed
+//! protocol with the partner's page (`static/embed-frame.js`, which the
+//! page's head script loads with the page, so it works without the app)
+//! hears what the app decides (what is viewed, "Did this help?" answers)
+//! through the contract in `browser.rs`.
 //! The bridge asks for `open` and `search` through the address, the app's
 //! public interface: it sets `?error=` or `?q=` and announces the change as
 //! back and forward do. (Contact links followed are clicks the bridge sees
@@ -10,12 +11,9 @@
 use help_core::model::file_of_path;
 use help_core::{ErrorCode, Route};
 use wasm_bindgen::JsValue;
-use yew::prelude::*;
 
 use crate::browser;
 use crate::content;
-
-const FRAME_BRIDGE_FILE: &str = "embed-frame.js";
 
 /// An answer to "Did this help?", for the partner's page.
 pub fn report_feedback(helped: bool, page: Option<&str>, code: Option<&ErrorCode>) {
@@ -47,13 +45,4 @@ pub fn report_viewed(title: &str, route: &Route) {
         ("error", route.arrival_code(site).map(|c| JsValue::from_str(c))),
         ("section", section),
     ]);
-}
-
-#[hook]
-pub fn use_frame_bridge(embedded: bool) {
-    use_effect_with(embedded, |embedded| {
-        if *embedded {
-            browser::load_script(FRAME_BRIDGE_FILE);
-        }
-    });
 }

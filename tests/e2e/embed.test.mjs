@@ -75,6 +75,9 @@ const events = (page, type) => page.evaluate((type) => window.__events().filter(
 
 test('the launcher opens the help in a labelled panel, focus goes in, and Escape brings it back', async () => {
   const page = await partnerPage(partnerSite, 'patientcentre-error.html');
+  // The page's error screen has moved on (a single-page app): no error set.
+  await page.getByRole('button', { name: 'Help with error CID7023' }).waitFor();
+  await page.evaluate(() => window.NHSLoginHelp.setError(null));
   const launcher = page.getByRole('button', { name: 'Help with NHS login' });
   assert.equal(await launcher.count(), 1);
   assert.equal(await launcher.getAttribute('aria-expanded'), 'false');
@@ -90,6 +93,10 @@ test('the launcher opens the help in a labelled panel, focus goes in, and Escape
   await frame.locator('main h1').waitFor();
   // Patientcentre's own guidance comes first on the home page.
   assert.match(await frame.locator('.app-partner-guidance h2').first().innerText(), /I cannot log into Patientcentre/);
+  // One header: the panel's bar names the help and closes it; the help
+  // inside leaves out its own NHS header.
+  assert.equal(await frame.locator('.nhsuk-header').isVisible(), false);
+  assert.ok(await panel.getByText('NHS login help', { exact: true }).isVisible());
   await page.waitForFunction(() => window.__events().some((e) => e.type === 'viewed'));
 
   // In the search box a first Escape clears the text, the next closes.
@@ -130,6 +137,66 @@ test("open({ error: 'CID7023' }) shows that code's guidance, and the page hears 
   assert.deepEqual(page.problems, []);
 });
 
+test('the launcher knows the error on screen: data-error and setError name it and open at its guidance', async () => {
+  const page = await partnerPage(partnerSite, 'patientcentre-error.html');
+  const frame = frameOf(page);
+  const launcher = page.getByRole('button', { name: 'Help with error CID7023' });
+  await launcher.click();
+  await frame.locator('#cid7023.app-section--highlight').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog', { name: 'NHS login help' }).waitFor({ state: 'hidden' });
+
+  // A single-page app shows another error: the launcher follows it, and
+  // open() with no arguments goes where the launcher says.
+  await page.evaluate(() => window.NHSLoginHelp.setError('cid-3009'));
+  await page.getByRole('button', { name: 'Help with error CID3009' }).click();
+  await frame.locator('#cid3009.app-section--highlight').waitFor();
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => window.NHSLoginHelp.setError(null));
+  await page.getByRole('button', { name: 'Help with NHS login' }).waitFor();
+  await page.evaluate(() => window.NHSLoginHelp.setError('3002'));
+  await page.evaluate(() => window.NHSLoginHelp.open());
+  await frame.locator('#cid3002.app-section--highlight').waitFor();
+  assert.deepEqual(page.problems, []);
+});
+
+test('without WebAssembly the panel still opens at a code, searches, closes on Escape and sizes itself inline', async () => {
+  const page = await newPage(browser);
+  // As in a browser that has none (a locked-down device): in every frame.
+  await page.addInitScript(() => {
+    delete window.WebAssembly;
+  });
+  await page.goto(partnerSite.base + 'patientcentre-error.html');
+  const frame = frameOf(page);
+  const frameUrl = () => page.frames().find((f) => f !== page.mainFrame())?.url() ?? '';
+  await page.getByRole('button', { name: 'Help with error CID7023' }).click();
+  await frame.locator('#cid7023.app-section--highlight').waitFor();
+  assert.match(frameUrl(), /error-messages-support\.html\?/);
+  await page.waitForFunction(() => document.activeElement?.tagName === 'IFRAME');
+  await frame.locator('#cid7023 :is(h2, h3)').first().press('Escape');
+  const panel = page.getByRole('dialog', { name: 'NHS login help' });
+  await panel.waitFor({ state: 'hidden' });
+
+  // The page asks for another code, then a search: the frame goes there.
+  await page.evaluate(() => window.NHSLoginHelp.open({ error: 'CID3009' }));
+  await frame.locator('#cid3009.app-section--highlight').waitFor();
+  assert.match(frameUrl(), /manage-landline-number\.html\?.*error=CID3009/);
+  await page.evaluate(() => window.NHSLoginHelp.search('landline'));
+  for (let i = 0; i < 100 && !/[?&]q=landline/.test(frameUrl()); i++) await page.waitForTimeout(100);
+  assert.match(frameUrl(), /[?&]q=landline/);
+  await frame.locator('main h1').waitFor();
+
+  // Inline, the frame takes its content's height.
+  const inline = await newPage(browser);
+  await inline.addInitScript(() => {
+    delete window.WebAssembly;
+  });
+  await inline.goto(partnerSite.base + 'patientcentre-inline.html');
+  await inline.waitForFunction(() => parseInt(document.querySelector('#nhs-login-help iframe')?.style.height) > 1000);
+  assert.deepEqual(page.problems, []);
+  assert.deepEqual(inline.problems, []);
+});
+
 test('contact links and "Did this help?" answers become events for the page, and only for it', async () => {
   const page = await partnerPage(partnerSite, 'patientcentre-error.html');
   await page.evaluate(() => window.NHSLoginHelp.open({ error: 'CID7023' }));
@@ -168,6 +235,7 @@ test('inline mode shows the help in the page, sized to its content as it changes
   const home = await iframe.evaluate((f) => parseInt(f.style.height));
   assert.ok(Math.abs(home - (await contentHeight())) <= 2, `frame ${home}px for content ${await contentHeight()}px`);
   assert.equal(await page.getByRole('button', { name: 'Help with NHS login' }).count(), 0, 'no launcher in inline mode');
+  assert.ok(await frame.locator('.nhsuk-header').isVisible(), 'inline, the help keeps its header');
 
   // A short view: the frame shrinks with it, and settles (no resize loop).
   await frame.locator('#search').fill('zzzqqq');
@@ -185,6 +253,13 @@ test('a page on an origin the profile does not name gets nothing from the help',
   await page.evaluate(() => window.NHSLoginHelp.open({ error: 'CID7023' }));
   await page.waitForTimeout(1000);
   assert.equal(await frameOf(page).locator('main h1').count(), 0, 'the browser refused to frame the help');
+  // The panel says so in words, not only the browser's broken frame, with a
+  // link that opens the help in a tab of its own, at the code's guidance.
+  const notice = page.getByRole('dialog', { name: 'NHS login help' }).getByRole('status');
+  await notice.getByText('NHS login help cannot be shown here.').waitFor({ timeout: 15_000 });
+  const own = new URL(await notice.getByRole('link', { name: 'Open NHS login help (opens in a new tab)' }).getAttribute('href'));
+  assert.equal(own.searchParams.get('error'), 'CID7023');
+  assert.equal(own.searchParams.has('embed'), false);
   const policy = (await page.request.get(widget.base)).headers()['content-security-policy'];
   assert.match(policy, /frame-ancestors 'self' https:\/\/patientcentre\.example http:\/\/localhost:8765 http:\/\/127\.0\.0\.1:8765(;|$)/);
 
@@ -220,6 +295,7 @@ test('malformed or foreign messages are ignored by the help', async () => {
   const frame = frameOf(page);
   await frame.locator('main h1').waitFor();
   await page.waitForFunction(() => window.__events().some((e) => e.type === 'viewed'));
+  const before = await frame.locator('main h1').innerText();
   await page.evaluate(() => {
     const target = document.querySelector('iframe').contentWindow;
     const origin = new URL(document.querySelector('iframe').src).origin;
@@ -241,7 +317,7 @@ test('malformed or foreign messages are ignored by the help', async () => {
   });
   await page.waitForTimeout(500);
   assert.equal(await frame.locator('#cid3009').count(), 0);
-  assert.equal(await frame.locator('main h1').innerText(), 'NHS login help centre');
+  assert.equal(await frame.locator('main h1').innerText(), before);
   assert.deepEqual(page.problems, []);
 });
 
@@ -274,7 +350,7 @@ test('embed.js loaded twice adds one launcher; the release build never allows lo
     document.head.append(again);
     return new Promise((resolve) => (again.onload = resolve));
   }, widget.base + 'embed.js');
-  assert.equal(await page.getByRole('button', { name: 'Help with NHS login' }).count(), 1);
+  assert.equal(await page.getByRole('button', { name: /^Help with/ }).count(), 1);
 
   // The pinned copy, with its published integrity hash, loads across origins.
   const tag = await (await page.request.get(widget.base + 'embed-integrity.txt')).text();
@@ -291,7 +367,7 @@ test('embed.js loaded twice adds one launcher; the release build never allows lo
     });
   }, { src: widget.base + file, integrity });
   assert.equal(pinned, 'loaded');
-  assert.equal(await page.getByRole('button', { name: 'Help with NHS login' }).count(), 1);
+  assert.equal(await page.getByRole('button', { name: /^Help with/ }).count(), 1);
   const release = await serveDist();
   try {
     const headers = (await page.request.get(release.base)).headers();
@@ -416,7 +492,7 @@ test('embed.js needs nothing from a partner page that enforces Trusted Types', a
   const page = await partnerPage(partnerSite, 'patientcentre-error.html?trusted-types');
   const policy = await page.evaluate(() => window.trustedTypes && typeof window.trustedTypes.createPolicy);
   assert.equal(policy, 'function');
-  await page.getByRole('button', { name: 'Help with NHS login' }).click();
+  await page.getByRole('button', { name: 'Help with error CID7023' }).click();
   await page.evaluate(() => window.NHSLoginHelp.open({ error: 'CID7023' }));
   await frameOf(page).locator('#cid7023.app-section--highlight').waitFor();
   assert.deepEqual(page.problems, []);

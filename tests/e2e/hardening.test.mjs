@@ -137,10 +137,10 @@ test('Trusted Types are required, and the app, its worker and its frame bridge r
   await page.waitForFunction(() => window.wasmBindings);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await journey(page);
-  // In a partner's frame the app loads its bridge, through the policy too.
+  // In a partner's frame the head script imports the bridge: import() is no
+  // Trusted Types sink, and the policy allows the module by its origin.
   await open(page, env.server.base + 'index.html?embed=1&partner=patientcentre');
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/embed-frame.js')));
-  assert.equal(await page.locator('script[src="embed-frame.js"]').count(), 1);
   assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no policy violation');
   assert.deepEqual(page.problems, []);
 

@@ -12,10 +12,21 @@ const EMBED_SOURCE: &str = include_str!("../../../static/embed.js");
 const FRAME_BRIDGE: &str = include_str!("../../../static/embed-frame.js");
 
 /// `embed.js` as served to partners' pages: without its whole-line `//`
-/// comments and indentation, which are for us, not for every page load.
+/// comments, its `/** … */` API notes and indentation, which are for us,
+/// not for every page load (the opening comment, which points a reader to
+/// the README, stays).
 pub fn embed_script() -> String {
     let mut out = String::new();
+    let mut in_note = false;
     for line in EMBED_SOURCE.lines().map(str::trim_start).filter(|l| !l.is_empty() && !l.starts_with("//")) {
+        if line.starts_with("/**") {
+            in_note = !line.ends_with("*/");
+            continue;
+        }
+        if in_note {
+            in_note = !line.starts_with("*/");
+            continue;
+        }
         out.push_str(line);
         out.push('\n');
     }
