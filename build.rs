@@ -17,8 +17,8 @@ fn main() {
     println!("cargo::rerun-if-env-changed={}", Settings::ENV_TEST_PARTNERS);
     // A build that retires the service worker must not register it again:
     // the retiring worker reloads the page, which would register it anew.
-    println!("cargo::rerun-if-env-changed={}", help_compiler::offline::ENV_RETIRE);
-    let worker = if help_compiler::offline::retire_from_env() { "off" } else { "on" };
+    println!("cargo::rerun-if-env-changed={}", help_compiler::deploy::offline::ENV_RETIRE);
+    let worker = if help_compiler::deploy::offline::retire_from_env() { "off" } else { "on" };
     println!("cargo::rustc-env=SERVICE_WORKER={worker}");
 
     // Build scripts run in the package folder, so paths in messages are short.

@@ -1,5 +1,5 @@
 // The widget's side of the embed protocol, loaded by the pages' head script
-// (crates/compiler/src/first_visit.js) when a page is in a partner's frame
+// (crates/compiler/src/deploy/first_visit.js) when a page is in a partner's frame
 // (`?embed`), with the page and whether or not the app can start. It answers only a page on one of the
 // partner's allowed origins (embed-config.json, from the partner profiles),
 // then: passes on the error codes and searches the page asks for; passes on

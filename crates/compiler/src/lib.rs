@@ -5,31 +5,18 @@
 //! Every problem is reported with the file and line it is on; errors fail the
 //! build, warnings are printed and the build goes on.
 
-pub mod dates;
+pub mod content;
+pub mod deploy;
 pub mod diagnostic;
-pub mod embed;
-pub mod first_visit;
-pub mod front_matter;
-pub mod headers;
-pub mod html_check;
-pub mod links;
-pub mod markdown;
-pub mod offline;
-pub mod partners;
-pub mod readability;
-pub mod references_file;
-pub mod register;
 pub mod report;
-pub mod review;
-pub mod sanitize;
-pub mod slug;
-pub mod structure;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use help_core::model::file_for_page_name;
 use help_core::{Inline, LinkTarget, Page, PageKind, Site};
+
+use content::{front_matter, html_check, links, markdown, partners, register, review, sanitize, structure};
 
 pub use diagnostic::{Diagnostic, Severity};
 use diagnostic::Reporter;

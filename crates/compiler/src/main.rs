@@ -21,9 +21,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use help_compiler::headers::{content_security_policy, headers_file, inline_script_hashes, meta_policy};
+use help_compiler::deploy::headers::{content_security_policy, headers_file, inline_script_hashes, meta_policy};
 use help_compiler::diagnostic::Severity;
-use help_compiler::{compile_dir, first_visit, published_codes, references_file, report, review, search_index, Settings};
+use help_compiler::{compile_dir, deploy::first_visit, published_codes, deploy::references_file, report, content::review, search_index, Settings};
 use help_core::model::REFERENCES_FILE;
 use help_core::html::escape;
 use help_search::SEARCH_INDEX_FILE;
@@ -124,7 +124,7 @@ fn pages(content: &Path, dist: &Path) -> Result<(), String> {
         write(&page.file, &shell)?;
     }
     write("_headers", &headers_file(&policy))?;
-    for (file, text) in help_compiler::embed::files(&compiled.site) {
+    for (file, text) in help_compiler::deploy::embed::files(&compiled.site) {
         write(&file, &text)?;
     }
     // Its list is written by the prerender step, like every page's content.
@@ -135,7 +135,7 @@ fn pages(content: &Path, dist: &Path) -> Result<(), String> {
 }
 
 fn service_worker(dist: &Path) -> Result<(), String> {
-    use help_compiler::offline::{build_version, precache_entries, precache_list, retire_from_env, service_worker, SERVICE_WORKER_FILE};
+    use help_compiler::deploy::offline::{build_version, precache_entries, precache_list, retire_from_env, service_worker, SERVICE_WORKER_FILE};
     let problem = |e: std::io::Error| format!("{}: {e}", dist.display());
     let files = precache_list(dist).map_err(problem)?;
     let version = build_version(dist, &files).map_err(problem)?;

@@ -158,7 +158,7 @@ fn indented_text_inside_details_is_text_not_code() {
         let text = String::from_utf8(source.bytes.clone()).expect("utf-8");
         let body = text.splitn(3, "---\n").nth(2).expect("front matter");
         let mut report = help_compiler::diagnostic::Reporter::new(source.path.clone());
-        let html = help_compiler::markdown::render(body, 1, &mut report).html;
+        let html = help_compiler::content::markdown::render(body, 1, &mut report).html;
         assert!(!html.contains("<pre") && !html.contains("<code"), "{} renders a code block", source.relative);
     }
     let (site, _) = real_site();
@@ -539,7 +539,7 @@ fn unknown_front_matter_keys_warn_and_known_unused_ones_do_not() {
 
 #[test]
 fn the_sanitiser_is_a_second_line_of_defence() {
-    let cleaned = help_compiler::sanitize::clean(
+    let cleaned = help_compiler::content::sanitize::clean(
         r#"<p onclick="x()">Hi <img src="https://x"><a href="javascript:alert(1)">a</a><script>bad()</script></p><iframe src="https://x"></iframe>"#,
     );
     assert!(!cleaned.contains("onclick") && !cleaned.contains("img") && !cleaned.contains("javascript") && !cleaned.contains("bad()") && !cleaned.contains("iframe"), "{cleaned}");
@@ -699,7 +699,7 @@ fn hostile_front_matter_is_escaped_in_every_output() {
     // are allowed by their hashes, and no other.
     let headers = std::fs::read_to_string(dist.join("_headers")).unwrap();
     let page = std::fs::read_to_string(dist.join("error-messages-support.html")).unwrap();
-    let hashes = help_compiler::headers::inline_script_hashes(&page);
+    let hashes = help_compiler::deploy::headers::inline_script_hashes(&page);
     assert_eq!(hashes.len(), 2, "{page}");
     for hash in &hashes {
         assert!(headers.contains(hash.as_str()), "{hash} {headers}");

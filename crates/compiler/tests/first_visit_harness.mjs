@@ -1,4 +1,4 @@
-// Runs the page files' error-code script (src/first_visit.js as built) on
+// Runs the page files' error-code script (src/deploy/first_visit.js as built) on
 // many locations, as a browser would hand them to it, and prints what it
 // did with each. Driven by tests/properties.rs, which compares every
 // outcome with the app's router.

@@ -488,7 +488,7 @@ fn the_page_script_reads_every_location_as_the_router_does() {
             (p.file.as_str(), serde_json::json!({ "sections": sections, "details": details }))
         })
         .collect();
-    let script = help_compiler::first_visit::guidance_script(site);
+    let script = help_compiler::deploy::first_visit::guidance_script(site);
     let input = serde_json::json!({
         "script": script,
         "anchors": anchors,

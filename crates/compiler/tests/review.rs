@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use help_compiler::review::{parse_date, release_gate, Policy};
+use help_compiler::content::review::{parse_date, release_gate, Policy};
 use help_compiler::{compile, compile_dir, published_codes, read_dir, report, Compiled, Failed, Settings, Severity, Source};
 
 fn good() -> PathBuf {

@@ -86,7 +86,7 @@ mod tests {
 
         // The shell, the scripts that run in the page and the app's own Rust.
         let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let mut files = vec![repo.join("index.html"), repo.join("crates/compiler/src/first_visit.js"), repo.join("crates/compiler/src/first_visit.rs")];
+        let mut files = vec![repo.join("index.html"), repo.join("crates/compiler/src/deploy/first_visit.js"), repo.join("crates/compiler/src/deploy/first_visit.rs")];
         let mut folders = vec![repo.join("static"), repo.join("src")];
         while let Some(folder) = folders.pop() {
             for entry in std::fs::read_dir(&folder).unwrap_or_else(|e| panic!("{}: {e}", folder.display())) {

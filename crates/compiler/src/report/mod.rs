@@ -3,14 +3,16 @@
 //! sentences and review status, where each published error reference's
 //! guidance is, and every build message.
 
+pub mod readability;
+
 use help_core::html::escape;
 use help_core::walk::{self, Visitor};
 use help_core::{Block, ErrorCode, Inline, LinkTarget, Naming, PageKind, Section, Site};
 use time::Date;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::readability::{self, Counts, AIM, FLAG_ABOVE};
-use crate::review::{long_date, Review};
+use readability::{Counts, AIM, FLAG_ABOVE};
+use crate::content::review::{long_date, Review};
 use crate::Compiled;
 
 /// One section's figures.

@@ -11,7 +11,7 @@ use help_core::{Partner, Site};
 use saphyr::{LoadableYamlNode, MarkedYaml, YamlData};
 
 use crate::diagnostic::{Diagnostic, Reporter};
-use crate::front_matter::scalar_text;
+use crate::content::front_matter::scalar_text;
 
 pub const PROFILE_FILE: &str = "partner.yml";
 pub const TEST_PROFILE_FILE: &str = "partner.test.yml";

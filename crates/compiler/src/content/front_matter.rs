@@ -239,7 +239,7 @@ pub fn parse(split: &Split<'_>, report: &mut Reporter) -> Option<FrontMatter> {
     let mut date = |key: &str, report: &mut Reporter| -> Option<Field<time::Date>> {
         let field = take(key)?;
         let text = scalar_as_written(&field.value);
-        match crate::dates::parse_date(&text) {
+        match crate::content::dates::parse_date(&text) {
             Ok(value) => Some(Field { value, line: field.line }),
             Err(problem) => {
                 report.error(field.line, format!("`{key}`: {problem}"));
@@ -254,8 +254,8 @@ pub fn parse(split: &Split<'_>, report: &mut Reporter) -> Option<FrontMatter> {
         if due.value < reviewed.value {
             report.error(due.line, format!(
                 "`review_due` ({}) is before `reviewed` ({}): the next review comes after the last one",
-                crate::dates::long_date(due.value),
-                crate::dates::long_date(reviewed.value)
+                crate::content::dates::long_date(due.value),
+                crate::content::dates::long_date(reviewed.value)
             ));
             ok = false;
         }

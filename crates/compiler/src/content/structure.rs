@@ -11,7 +11,7 @@ use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 
-use crate::slug::slug;
+use crate::content::slug::slug;
 
 #[derive(Debug)]
 enum Node {

@@ -6,10 +6,10 @@ use std::path::Path;
 
 use time::Date;
 
-pub use crate::dates::{build_date, long_date, parse_date};
+pub use crate::content::dates::{build_date, long_date, parse_date};
 
 use crate::diagnostic::{Diagnostic, Reporter, Severity};
-use crate::front_matter::Field;
+use crate::content::front_matter::Field;
 
 /// The editors' policy for the release gate, in `content/`.
 pub const POLICY_FILE: &str = "review-policy.yml";

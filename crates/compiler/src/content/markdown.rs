@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use pulldown_cmark::{BrokenLink, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostic::{LineIndex, Reporter};
-use crate::html_check;
-use crate::links::{unsafe_url, LinkRef};
+use crate::content::html_check;
+use crate::content::links::{unsafe_url, LinkRef};
 
 /// How deep indented text is re-read as Markdown before it is left as text.
 const MAX_REPARSE_DEPTH: usize = 8;

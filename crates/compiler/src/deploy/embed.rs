@@ -8,8 +8,8 @@ use base64::Engine as _;
 use help_core::Site;
 use sha2::{Digest, Sha256, Sha384};
 
-const EMBED_SOURCE: &str = include_str!("../../../static/embed.js");
-const FRAME_BRIDGE: &str = include_str!("../../../static/embed-frame.js");
+const EMBED_SOURCE: &str = include_str!("../../../../static/embed.js");
+const FRAME_BRIDGE: &str = include_str!("../../../../static/embed-frame.js");
 
 /// `embed.js` as served to partners' pages: without its whole-line `//`
 /// comments, its `/** … */` API notes and indentation, which are for us,

@@ -6,7 +6,7 @@
 use help_core::model::{page_href, REFERENCES_FILE};
 use help_core::{ErrorCode, Site};
 
-use crate::review::Review;
+use crate::content::review::Review;
 
 pub const REFERENCES_JSON_FILE: &str = "references.json";
 
@@ -23,7 +23,7 @@ pub fn references_json(site: &Site, reviews: &[Review]) -> String {
     for reference in &site.references {
         let page = &site.pages[reference.place.page];
         let review = reviews.iter().find(|r| r.page == reference.place.page);
-        let date = |field: Option<&crate::front_matter::Field<time::Date>>| field.map(|f| serde_json::json!(f.value.to_string()));
+        let date = |field: Option<&crate::content::front_matter::Field<time::Date>>| field.map(|f| serde_json::json!(f.value.to_string()));
         let mut entry = serde_json::json!({
             "code": reference.code,
             "status": "live",

@@ -17,8 +17,8 @@ pub const SERVICE_WORKER_FILE: &str = "sw.js";
 /// clear every device's cache and unregister the worker in an emergency.
 pub const ENV_RETIRE: &str = "HELP_RETIRE_SERVICE_WORKER";
 
-const WORKER: &str = include_str!("../../../static/sw.js");
-const RETIRED_WORKER: &str = include_str!("../../../static/sw-retired.js");
+const WORKER: &str = include_str!("../../../../static/sw.js");
+const RETIRED_WORKER: &str = include_str!("../../../../static/sw-retired.js");
 
 /// Files of the build that are not served to browsers as part of it.
 fn is_precached(relative: &str) -> bool {

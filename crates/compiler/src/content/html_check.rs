@@ -10,7 +10,7 @@ use html5ever::tokenizer::{
 };
 
 use crate::diagnostic::Reporter;
-use crate::links::{unsafe_url, LinkRef};
+use crate::content::links::{unsafe_url, LinkRef};
 
 /// Elements that run code, embed other documents or load from elsewhere.
 const FORBIDDEN_ELEMENTS: &[&str] = &[
@@ -223,7 +223,7 @@ impl TokenSink for Sink<'_> {
         }
         if FORBIDDEN_ELEMENTS.contains(&name) {
             report.error(line, format!("`<{name}>` is not allowed in help articles: it could run code or load content from elsewhere"));
-        } else if !crate::sanitize::TAGS.contains(&name) {
+        } else if !crate::content::sanitize::TAGS.contains(&name) {
             report.warning(line, format!("`<{name}>` is not an element help articles use: it is dropped and its text shown as ordinary text"));
         }
         for attr in &tag.attrs {

@@ -19,7 +19,7 @@ use std::path::Path;
 use help_core::error_code::parse_code;
 use help_core::{ErrorCode, Naming, Notice, Site};
 
-use crate::dates::parse_date;
+use crate::content::dates::parse_date;
 use crate::diagnostic::{Diagnostic, Reporter};
 
 pub const REGISTER_FILE: &str = "published-references.txt";
