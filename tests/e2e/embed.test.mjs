@@ -182,7 +182,9 @@ test('without WebAssembly the panel still opens at a code, searches, closes on E
   await frame.locator('#cid3009.app-section--highlight').waitFor();
   assert.match(frameUrl(), /manage-landline-number\.html\?.*error=CID3009/);
   await page.evaluate(() => window.NHSLoginHelp.search('landline'));
-  for (let i = 0; i < 100 && !/[?&]q=landline/.test(frameUrl()); i++) await page.waitForTimeout(100);
+  // The frame's address is another origin's: polled from here, as long as
+  // Playwright's own waits (30 s).
+  for (let i = 0; i < 300 && !/[?&]q=landline/.test(frameUrl()); i++) await page.waitForTimeout(100);
   assert.match(frameUrl(), /[?&]q=landline/);
   await frame.locator('main h1').waitFor();
 
