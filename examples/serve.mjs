@@ -36,7 +36,7 @@ export async function serveExamples({ widget, port = 8765, host = 'localhost', p
       body = body.replaceAll('{{WIDGET}}', widget).replaceAll('{{HOST}}', base);
       const headers = {
         'content-type': types[extname(name)],
-        'content-security-policy': `default-src 'self'; script-src 'self' ${widgetOrigin}; frame-src ${widgetOrigin}; style-src 'self'`,
+        'content-security-policy': `default-src 'self'; script-src 'self' ${widgetOrigin}; frame-src ${widgetOrigin}; connect-src 'self' ${widgetOrigin}; style-src 'self'`,
       };
       if (url.searchParams.has('trusted-types')) headers['content-security-policy'] += "; require-trusted-types-for 'script'; trusted-types 'none'";
       const coep = url.searchParams.get('coep');

@@ -51,13 +51,49 @@
     });
   }
 
-  function frameUrl(options) {
-    var url = new URL('index.html', widget);
+  // Where each code's guidance is (references.json: its page file and
+  // section), so the frame opens there at once instead of on the home page
+  // and moving: fetched when the page shows an error, or at the first
+  // open({ error }). Needs the page's policy to allow connecting to the
+  // widget (connect-src); without it the help opens the slower way.
+  var places = null;
+  function loadPlaces() {
+    places = places || fetch(new URL('references.json', widget).href)
+      .then(function (response) { return response.ok ? response.json() : {}; })
+      .then(function (file) {
+        var found = {};
+        (Array.isArray(file.references) ? file.references : []).forEach(function (r) {
+          if (r && typeof r.code === 'string' && typeof r.href === 'string') found[r.code] = r.href;
+        });
+        return found;
+      })
+      .catch(function () { return {}; });
+    return places;
+  }
+  // The frame's address for `options`, to `then`: for a code, once its place
+  // is known (at most PLACES_WAIT_MS).
+  var PLACES_WAIT_MS = 2000;
+  function withFrameUrl(options, then) {
+    var code = options && options.error ? asCode(options.error) : null;
+    if (!code) return then(frameUrl(options));
+    var done = false;
+    function finish(found) {
+      if (done) return;
+      done = true;
+      then(frameUrl(options, found && found[code]));
+    }
+    loadPlaces().then(finish);
+    setTimeout(finish, PLACES_WAIT_MS);
+  }
+
+  function frameUrl(options, place) {
+    var url = new URL(place || 'index.html', widget);
+    if (url.origin !== widget.origin) url = new URL('index.html', widget);
     // `panel` or `inline`: in a panel the frame leaves the header to the panel's bar.
     url.searchParams.set('embed', inlineTarget ? 'inline' : 'panel');
     if (partner) url.searchParams.set('partner', partner);
     if (returnLink) url.searchParams.set('return-link', returnLink);
-    if (options && options.error) url.searchParams.set('error', String(options.error));
+    if (options && options.error && !place) url.searchParams.set('error', String(options.error));
     if (options && options.search) url.searchParams.set('q', String(options.search));
     return url.href;
   }
@@ -102,8 +138,11 @@
   function createFrame(options, label) {
     ready = false;
     frame = document.createElement('iframe');
-    frame.src = frameUrl(options);
-    watchForAnswer(frame.src);
+    var created = frame;
+    withFrameUrl(options, function (url) {
+      created.src = url;
+      watchForAnswer(url);
+    });
     frame.title = label;
     // Only what it needs: its scripts and storage (same origin, for offline
     // help), links that open new tabs outside the sandbox, and the return link
@@ -284,6 +323,7 @@
      */
     setError: function (code) {
       errorCode = asCode(code);
+      if (errorCode) loadPlaces();
       label();
     },
     /** Calls `handler(detail)` on each event of `type`. */
@@ -295,6 +335,7 @@
 
   function start() {
     started = true;
+    if (errorCode) loadPlaces();
     window.addEventListener('message', onMessage);
     var target = null;
     try {

@@ -10,6 +10,7 @@ sets=(
   "unseen tests/fixtures/help-centre"
   "judge tests/fixtures/help-centre"
   "tune tests/fixtures/help-centre"
+  "tune-2 tests/fixtures/help-centre"
   "public content"
 )
 for entry in "${sets[@]}"; do
