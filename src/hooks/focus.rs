@@ -23,6 +23,8 @@ pub fn use_focus_on_navigation(route: &Route, navigations: u32, searching: bool)
             let details = reference.and_then(|at| content::site().references.get(at)).and_then(|r| r.place.details.as_deref());
             browser::reveal(anchor, details);
         }
+        // Arriving with a registered code is arriving at its notice.
+        Route::Notice { .. } => browser::focus_main_heading(),
         _ if *navigations > 0 => browser::focus_main_heading(),
         _ => {}
     });

@@ -30,9 +30,11 @@ pub fn references_page() -> Html {
 
 /// A registered code with no guidance: what it is now and what to do.
 pub fn notice_page(notice: &Notice) -> Html {
+    // The code's id, as its section on the references page has: the address
+    // references.json gives lands on it whichever of the two shows.
     html! {
         <div class="nhsuk-grid-row">
-            <div class="nhsuk-grid-column-two-thirds">
+            <div class="nhsuk-grid-column-two-thirds" id={notice.code.anchor()}>
                 <h1 tabindex="-1">{ notice_title(notice) }</h1>
                 { notice_text(notice) }
                 <p><PageLink file="index.html">{ "Go to the NHS login help centre" }</PageLink></p>

@@ -36,6 +36,8 @@ test('a contact code shows its line and the contact link carrying the code', asy
   const page = await newPage(env.browser);
   await open(page, `${env.server.base}index.html?error=CID9001`);
   await page.locator('main h1', { hasText: 'Contact NHS login about reference CID9001' }).waitFor();
+  // Arriving with the code is arriving at its notice: focus is on its heading.
+  await page.waitForFunction(() => document.activeElement?.matches('main h1') && /CID9001/.test(document.activeElement.textContent));
   assert.match(await page.locator('main').innerText(), /We need to check some details on your account/);
   assert.ok((await contactLinks(page)).includes(`${CONTACT}?error=CID9001`), String(await contactLinks(page)));
   assert.deepEqual(page.problems, []);
