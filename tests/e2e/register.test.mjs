@@ -55,6 +55,11 @@ test('the references page lists live codes first, then the contact and retired o
     'Reference CID1205 is no longer used',
     'Reference CID4013 is no longer used',
   ]);
+  // No line names its code twice ("CID4011 – Your ID has expired", not
+  // "… – Reference CID4011").
+  for (const line of await page.locator('main .app-reference-list li').allInnerTexts()) {
+    assert.equal(line.match(/CID\d{4,5}/g).length, 1, line);
+  }
   // The live list comes before them.
   const order = await page.evaluate(() => {
     const list = document.querySelector('main .app-reference-list');

@@ -340,15 +340,52 @@ pub struct Reference {
 }
 
 impl Reference {
-    /// The canonical heading without a leading `CIDnnnn:` (the list it is
-    /// shown in already names the code).
+    /// The canonical heading without the code, which the list it is shown
+    /// in already names: no leading `CIDnnnn:` and no trailing
+    /// `– Reference CIDnnnn` ("CID3009 – Expired link", not "CID3009 –
+    /// Expired link – Reference CID3009").
     pub fn title(&self) -> &str {
-        let heading = self.place.heading.as_str();
-        match heading.get(..self.code.len()) {
-            Some(start) if start.eq_ignore_ascii_case(&self.code) => {
-                heading[self.code.len()..].trim_start_matches([':', ' ', '-', '–'])
+        let code = self.code.as_str();
+        let mut title = self.place.heading.as_str();
+        if title.get(..code.len()).is_some_and(|start| start.eq_ignore_ascii_case(code)) {
+            title = title[code.len()..].trim_start_matches([':', ' ', '-', '–']);
+        }
+        let end = title.len().saturating_sub(code.len());
+        if title.get(end..).is_some_and(|tail| tail.eq_ignore_ascii_case(code)) {
+            let rest = title[..end].trim_end();
+            if let Some(rest) = rest.strip_suffix("Reference").or_else(|| rest.strip_suffix("reference")) {
+                let rest = rest.trim_end_matches([' ', '-', '–', ':', ',']);
+                if !rest.is_empty() {
+                    title = rest;
+                }
             }
-            _ => heading,
+        }
+        title
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error_code::parse_code;
+
+    fn reference(code: &str, heading: &str) -> Reference {
+        let place = Place { page: 0, section: String::new(), details: None, naming: Naming::default(), heading: heading.to_owned() };
+        Reference { code: parse_code(code).unwrap(), place, also: Vec::new() }
+    }
+
+    #[test]
+    fn a_reference_title_never_names_its_code_again() {
+        for (code, heading, title) in [
+            ("CID2011", "CID2011: There may be a problem with your NHS number", "There may be a problem with your NHS number"),
+            ("CID3009", "Expired link – Reference CID3009", "Expired link"),
+            ("CID7023", "Passkey not recognised - Reference CID7023", "Passkey not recognised"),
+            ("CID1111", "There is already an account linked to my details", "There is already an account linked to my details"),
+            // Only the code it is for, and never to nothing.
+            ("CID1111", "Expired link – Reference CID3009", "Expired link – Reference CID3009"),
+            ("CID3009", "Reference CID3009", "Reference CID3009"),
+        ] {
+            assert_eq!(reference(code, heading).title(), title, "{heading}");
         }
     }
 }

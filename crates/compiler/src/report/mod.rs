@@ -78,9 +78,17 @@ fn summary(figures: &[ArticleFigures], site: &Site, reviews: &[Review], today: D
     let overdue = reviews.iter().filter(|r| r.days_overdue(today).is_some()).count();
     let sections: usize = figures.iter().map(|a| site.pages[a.page].sections.len()).sum();
     format!(
-        "{} articles, {sections} sections, median reading age {median}, {above} section(s) above {FLAG_ABOVE}, {overdue} article(s) overdue for review",
-        figures.len()
+        "{}, {}, median reading age {median}, {} above {FLAG_ABOVE}, {} overdue for review",
+        count(figures.len(), "article"),
+        count(sections, "section"),
+        count(above, "section"),
+        count(overdue, "article"),
     )
+}
+
+/// "1 section", "2 sections": the way people write it, not "section(s)".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }
 
 fn has_contact_link(blocks: &[Block]) -> bool {
@@ -153,10 +161,10 @@ fn chart(figures: &[ArticleFigures], site: &Site) -> String {
     let (width, height, top) = (bars.len() as f64 * 8.0 + 40.0, 200.0, 20.0);
     let scale = |age: f64| height - (age.clamp(0.0, 20.0) / 20.0) * (height - top);
     let mut svg = format!(
-        "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {}\" width=\"{width}\" height=\"{}\" role=\"img\" aria-labelledby=\"chart-title\">\n<title id=\"chart-title\">Reading age of each of {} sections, in article order</title>\n",
+        "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {}\" width=\"{width}\" height=\"{}\" role=\"img\" aria-labelledby=\"chart-title\">\n<title id=\"chart-title\">Reading age of each of {}, in article order</title>\n",
         height + 20.0,
         height + 20.0,
-        bars.len()
+        count(bars.len(), "section")
     );
     for (i, (label, age)) in bars.iter().enumerate() {
         let x = 36.0 + i as f64 * 8.0;
@@ -200,8 +208,8 @@ fn articles(html: &mut String, figures: &[ArticleFigures], compiled: &Compiled, 
         };
         let age = article.reading_age.map_or("–".to_owned(), |a| format!("{a:.1}"));
         html.push_str(&format!(
-            "<p>{} sections, {} words, reading age {age}. Review: {status}.</p>\n",
-            article.sections.len(),
+            "<p>{}, {} words, reading age {age}. Review: {status}.</p>\n",
+            count(article.sections.len(), "section"),
             article.words
         ));
         html.push_str("<table>\n<thead><tr><th scope=\"col\">Section</th><th scope=\"col\" class=\"num\">Words</th><th scope=\"col\" class=\"num\">Reading age</th></tr></thead>\n<tbody>\n");
@@ -260,4 +268,14 @@ fn messages(html: &mut String, diagnostics: &[Diagnostic]) {
         html.push_str(&format!("<li{class}>{}</li>\n", escape(&d.to_string())));
     }
     html.push_str("</ul>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_read_as_people_write_them() {
+        assert_eq!(super::count(1, "section"), "1 section");
+        assert_eq!(super::count(2, "section"), "2 sections");
+        assert_eq!(super::count(0, "article"), "0 articles");
+    }
 }
