@@ -193,7 +193,12 @@ test('printing shows every details section open and spells out where links go', 
     return [link.getAttribute('href'), getComputedStyle(link, '::after').content];
   });
   assert.equal(after[1], `" (${after[0]})"`);
-  assert.equal(await page.locator('.app-search').isVisible(), false);
+  // The article, without what only a screen can use.
+  assert.ok(await page.locator('main h1').isVisible());
+  for (const what of ['.app-search', '.app-contents', '.app-feedback button', '.nhsuk-footer__list']) {
+    const shown = await page.locator(what).evaluateAll((all) => all.filter((el) => el.checkVisibility()).length);
+    assert.equal(shown, 0, `${what} printed`);
+  }
 });
 
 test('less motion when a person asks for it', async () => {
