@@ -20,6 +20,10 @@ const VERSION = 1;
 const FRAME_EVENTS = 'nhsLoginHelpEvents';
 const FRAME_EVENT = 'nhs-login-help-event';
 const APP_EVENTS = ['viewed', 'feedback'];
+// This page's own mark in `ready` and `leaving`: the browser may deliver a
+// page's `leaving` after the next page's `ready`, and the partner's page
+// must not then take the new page for gone.
+const PAGE = Math.random().toString(36).slice(2);
 
 async function start() {
   if (window.parent === window) return;
@@ -38,6 +42,27 @@ async function start() {
         queue().push({ type: 'link', detail: { href: link.href } });
         passOnEvents();
       }
+    },
+    true,
+  );
+
+  // What the page is told before it has said hello (an Escape pressed as
+  // soon as the guidance shows, before this script has heard from it) waits
+  // for the hello, rather than being lost.
+  const early = [];
+  function post(type, fields = {}) {
+    if (host) window.parent.postMessage({ source: PROTOCOL, v: VERSION, type, ...fields }, host);
+    else early.push([type, fields]);
+  }
+
+  // Escape: inside a search box with text, the app clears it first.
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key !== 'Escape') return;
+      const box = event.target.closest?.('#search');
+      if (box && box.value !== '') return;
+      post('close');
     },
     true,
   );
@@ -65,10 +90,6 @@ async function start() {
     return;
   }
 
-  function post(type, fields = {}) {
-    if (host) window.parent.postMessage({ source: PROTOCOL, v: VERSION, type, ...fields }, host);
-  }
-
   // The queued events, in order: each is passed on once the page has said
   // hello, and none is lost however early it happened.
   function passOnEvents() {
@@ -91,6 +112,7 @@ async function start() {
   // it on to the guidance's own page file.
   const go = (url, replace) => {
     if (!window.wasmBindings) {
+      post('leaving', { page: PAGE });
       if (replace) location.replace(url);
       else location.assign(url);
       return;
@@ -114,6 +136,7 @@ async function start() {
     if (!data || typeof data !== 'object' || data.source !== PROTOCOL || data.v !== VERSION || typeof data.type !== 'string') return;
     if (data.type === 'hello') {
       host = event.origin;
+      for (const [type, fields] of early.splice(0)) post(type, fields);
       passOnEvents();
       reportHeight();
       return;
@@ -131,18 +154,6 @@ async function start() {
       go(url, true);
     }
   });
-
-  // Escape: inside a search box with text, the app clears it first.
-  document.addEventListener(
-    'keydown',
-    (event) => {
-      if (event.key !== 'Escape') return;
-      const box = event.target.closest?.('#search');
-      if (box && box.value !== '') return;
-      post('close');
-    },
-    true,
-  );
 
   // The content's height, for inline embedding; only when it changes, and
   // measured from the content, not the frame, so resizing cannot loop.
@@ -162,9 +173,9 @@ async function start() {
   // A new page in the frame (without the app, every move is one) starts
   // its own bridge, which says ready again: until then the page holds its
   // messages rather than post them to a page that is going.
-  window.addEventListener('pagehide', () => post('leaving'));
+  window.addEventListener('pagehide', () => post('leaving', { page: PAGE }));
 
-  window.parent.postMessage({ source: PROTOCOL, v: VERSION, type: 'ready' }, '*');
+  window.parent.postMessage({ source: PROTOCOL, v: VERSION, type: 'ready', page: PAGE }, '*');
 }
 
 /**

@@ -36,6 +36,7 @@
   var listeners = {};
   var frame = null;
   var ready = false;
+  var framePage;
   var pending = [];
   var panel = null;
   var launcher = null;
@@ -63,7 +64,8 @@
       .then(function (file) {
         var found = {};
         (Array.isArray(file.references) ? file.references : []).forEach(function (r) {
-          if (r && typeof r.code === 'string' && typeof r.href === 'string') found[r.code] = r.href;
+          // A page file beside the widget's pages, never another site.
+          if (r && typeof r.code === 'string' && /^[a-z0-9-]+\.html\?[^/]*$/.test(r.href)) found[r.code] = r.href;
         });
         return found;
       })
@@ -71,8 +73,7 @@
     return places;
   }
   // The frame's address for `options`, to `then`: for a code, once its place
-  // is known (at most PLACES_WAIT_MS).
-  var PLACES_WAIT_MS = 2000;
+  // is known (at most 2 s).
   function withFrameUrl(options, then) {
     var code = options && options.error ? asCode(options.error) : null;
     if (!code) return then(frameUrl(options));
@@ -83,12 +84,11 @@
       then(frameUrl(options, found && found[code]));
     }
     loadPlaces().then(finish);
-    setTimeout(finish, PLACES_WAIT_MS);
+    setTimeout(finish, 2000);
   }
 
   function frameUrl(options, place) {
     var url = new URL(place || 'index.html', widget);
-    if (url.origin !== widget.origin) url = new URL('index.html', widget);
     // `panel` or `inline`: in a panel the frame leaves the header to the panel's bar.
     url.searchParams.set('embed', inlineTarget ? 'inline' : 'panel');
     if (partner) url.searchParams.set('partner', partner);
@@ -114,13 +114,12 @@
   // site, or it could not load), the panel says so in words, with a link
   // that opens the help in a tab of its own; it goes once the help answers.
   var notice = null;
-  var NO_ANSWER_MS = 8000;
   function watchForAnswer(url) {
     setTimeout(function () {
       if (ready || notice || !frame) return;
       notice = document.createElement('p');
       notice.setAttribute('role', 'status');
-      style(notice, { margin: '0', padding: '16px', font: '16px/1.5 Arial, sans-serif', color: '#212b32', background: '#ffffff' });
+      style(notice, { padding: '16px', font: '16px/1.5 Arial, sans-serif', color: '#212b32', background: '#ffffff' });
       notice.textContent = 'NHS login help cannot be shown here. ';
       var link = document.createElement('a');
       var own = new URL(url);
@@ -132,7 +131,7 @@
       style(link, { color: '#005eb8' });
       notice.appendChild(link);
       frame.parentNode.insertBefore(notice, frame);
-    }, NO_ANSWER_MS);
+    }, 8000);
   }
 
   function createFrame(options, label) {
@@ -163,6 +162,7 @@
     switch (data.type) {
       case 'ready':
         ready = true;
+        framePage = data.page;
         if (notice) notice.remove();
         notice = null;
         frame.contentWindow.postMessage({ source: PROTOCOL, v: VERSION, type: 'hello', partner: partner }, widget.origin);
@@ -170,8 +170,9 @@
         if (inlineTarget) emit('opened', {});
         break;
       case 'leaving':
-        // Another page is loading in the frame: hold messages for its ready.
-        ready = false;
+        // Another page is loading in the frame: hold messages for its ready
+        // (a late word from a page already replaced changes nothing).
+        if (data.page === framePage) ready = false;
         break;
       case 'height':
         if (inlineTarget && typeof data.height === 'number' && data.height > 0 && data.height < 100000) {
