@@ -26,19 +26,29 @@ pub fn current_location(site: &Site) -> (Route, String) {
 pub fn use_history(state: &UseReducerHandle<AppState>, search_box: &'static str) -> Callback<String> {
     let site = content::site();
     let dispatch = state.dispatcher();
+    let first = (state.route.clone(), state.query.clone());
     use_effect_with((), move |_| {
         let window = web_sys::window().expect("browser window");
-        let listener = EventListener::new(&window, "popstate", move |_| {
-            // After the browser has finished going back: its own fragment
-            // handling would otherwise take focus from the section the app
-            // focuses.
+        let follow = move |dispatch: yew::UseReducerDispatcher<AppState>| {
+            let (route, query) = current_location(site);
+            bodies::when_held(&route.clone(), move || dispatch.dispatch(Action::Navigated(route, query)));
+        };
+        let listener = {
             let dispatch = dispatch.clone();
-            gloo::timers::callback::Timeout::new(0, move || {
-                let (route, query) = current_location(site);
-                bodies::when_held(&route.clone(), move || dispatch.dispatch(Action::Navigated(route, query)));
+            EventListener::new(&window, "popstate", move |_| {
+                // After the browser has finished going back: its own fragment
+                // handling would otherwise take focus from the section the app
+                // focuses.
+                let dispatch = dispatch.clone();
+                gloo::timers::callback::Timeout::new(0, move || follow(dispatch)).forget();
             })
-            .forget();
-        });
+        };
+        // The address may have moved between the app reading it and this
+        // listener starting (a partner's frame asks for a code's guidance as
+        // soon as the page answers, by the address): follow it now.
+        if current_location(site) != first {
+            follow(dispatch);
+        }
         // No single-key shortcut, so typing elsewhere never jumps (WCAG 2.1.4).
         let document = window.document().expect("document");
         let shortcut = EventListener::new_with_options(&document, "keydown", EventListenerOptions::enable_prevent_default(), move |e| {

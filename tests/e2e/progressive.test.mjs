@@ -111,6 +111,29 @@ test('what a person did before the app arrived carries over: typed search, open 
   assert.deepEqual([...page.problems, ...typing.problems], []);
 });
 
+test('an address changed while the app is starting is followed, not lost (a partner asking for a code as the page answers)', async () => {
+  const page = await newPage(env.browser);
+  // The moment the app's bindings arrive: it has read the address, and (in
+  // a partner's frame, where it also fetches every page's text at once) may
+  // not yet listen for changes to it. The frame bridge moves it just so.
+  await page.addInitScript(() => {
+    let bindings;
+    Object.defineProperty(window, 'wasmBindings', {
+      configurable: true,
+      get: () => bindings,
+      set: (value) => {
+        bindings = value;
+        history.pushState(null, '', 'index.html?embed=inline&error=CID7023');
+        window.dispatchEvent(new PopStateEvent('popstate'));
+      },
+    });
+  });
+  await page.goto(env.server.base + 'index.html?embed=inline');
+  await page.locator('#cid7023.app-section--highlight').waitFor({ timeout: 5000 });
+  assert.equal(await page.locator('main h1').innerText(), 'Error messages and support');
+  assert.deepEqual(page.problems, []);
+});
+
 test('a keyboard-only journey: search, open a result, expand details, follow a link, go back; focus always visible', async () => {
   const page = await newPage(env.browser);
   await open(page, env.server.base);
