@@ -12,14 +12,17 @@ use crate::components::blocks::external_link;
 use crate::content;
 use crate::context::AppContext;
 
-/// `code` is the error code whose guidance this is, if any.
-pub fn feedback(context: Option<&AppContext>, code: Option<&ErrorCode>) -> Html {
+/// `code` is the error code whose guidance this is, if any; `level` the
+/// heading's: 2 at the end of an article, one under a section's heading
+/// below its guidance (else a screen reader's list of headings puts the
+/// next section under "Did this help?").
+pub fn feedback(context: Option<&AppContext>, code: Option<&ErrorCode>, level: u8) -> Html {
     let Some(context) = context else { return Html::default() };
     let code = code.or(context.arrival.as_ref());
     let choose = |helped: bool| context.answer.reform(move |_: MouseEvent| helped);
     html! {
         <div class="app-feedback">
-            <h2 class="nhsuk-heading-s">{ "Did this help?" }</h2>
+            <@{format!("h{}", level.clamp(2, 6))} class="nhsuk-heading-s">{ "Did this help?" }</@>
             // The buttons stay (pressed or not), so keyboard focus is never lost.
             <div class="app-feedback__answers">
                 <button type="button" class="app-feedback__answer" data-feedback="yes"

@@ -17,7 +17,7 @@ pub fn section_at(section: &Section, level: u8, named_in_url: bool, reference: O
     // The mark sits inside the heading, so a screen reader reads it with the
     // heading when focus lands there.
     let mark = match reference {
-        Some(r) => mark(r),
+        Some(r) => mark(r, section),
         None => prerendered::marks(section),
     };
     let heading = if level == 2 {
@@ -30,31 +30,44 @@ pub fn section_at(section: &Section, level: u8, named_in_url: bool, reference: O
             { heading }
             { render.under(level).blocks(&section.blocks) }
             if let Some(reference) = reference {
-                { under_guidance(reference, render) }
+                { under_guidance(reference, level, render) }
             } else {
-                { prerendered::under_guidance(section, render) }
+                { prerendered::under_guidance(section, level, render) }
             }
         </section>
     }
 }
 
-fn mark(reference: &Reference) -> Html {
-    html! { <span class="nhsuk-caption-m app-reference-mark">{ mark_text(reference) }</span> }
+fn mark(reference: &Reference, section: &Section) -> Html {
+    html! { <span class="nhsuk-caption-m app-reference-mark">{ mark_text(reference, section) }{ separator() }</span> }
 }
 
-/// The mark's words, the same in the app and in the prerendered page.
-fn mark_text(reference: &Reference) -> String {
-    format!("The guidance for your reference {}", reference.code)
+/// As NHS.UK writes a caption inside a heading: a screen reader hears a
+/// pause between the two, which sighted people see as two lines.
+fn separator() -> Html {
+    html! { <span class="nhsuk-u-visually-hidden">{ " - " }</span> }
 }
 
-/// What follows the guidance for the code the person arrived with.
-fn under_guidance(reference: &Reference, render: &Render<'_>) -> Html {
+/// The mark's words, the same in the app and in the prerendered page: the
+/// code, unless the heading under it already says it.
+fn mark_text(reference: &Reference, section: &Section) -> String {
+    let code = reference.code.to_string();
+    if section.heading.to_ascii_uppercase().contains(&code) {
+        "The guidance for your reference".to_owned()
+    } else {
+        format!("The guidance for your reference {code}")
+    }
+}
+
+/// What follows the guidance for the code the person arrived with, its
+/// headings one level under the section's (at `level`).
+fn under_guidance(reference: &Reference, level: u8, render: &Render<'_>) -> Html {
     html! {
         <>
             if !reference.also.is_empty() {
                 { also_see(reference) }
             }
-            { feedback(render.context, Some(&reference.code)) }
+            { feedback(render.context, Some(&reference.code), level + 1) }
         </>
     }
 }
@@ -90,17 +103,17 @@ pub mod prerendered {
             .into_iter()
             .map(|r| html! {
                 <span class="nhsuk-caption-m app-reference-mark" data-reference={r.code.to_string()} hidden=true>
-                    { mark_text(r) }
+                    { mark_text(r, section) }{ separator() }
                 </span>
             })
             .collect()
     }
 
     /// In a plain `<div>`, which adds nothing to the layout.
-    pub fn under_guidance(section: &Section, render: &Render<'_>) -> Html {
+    pub fn under_guidance(section: &Section, level: u8, render: &Render<'_>) -> Html {
         guidance_in(section)
             .into_iter()
-            .map(|r| html! { <div data-reference={r.code.to_string()} hidden=true>{ super::under_guidance(r, render) }</div> })
+            .map(|r| html! { <div data-reference={r.code.to_string()} hidden=true>{ super::under_guidance(r, level, render) }</div> })
             .collect()
     }
 

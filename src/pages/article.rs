@@ -67,7 +67,7 @@ pub fn article_page(props: &ArticleProps) -> Html {
                     }) }
                     // Under the guidance for a code, or else at the end.
                     if reference.is_none() {
-                        { prerendered::without_reference(feedback(context.as_ref(), None)) }
+                        { prerendered::without_reference(feedback(context.as_ref(), None, 2)) }
                     }
                     // NHS.UK's review-date line, when the editors set the dates.
                     if let Some(dates) = &page.review_dates {

@@ -232,3 +232,30 @@ export async function whenAppTakesOver(page) {
     document.addEventListener('DOMContentLoaded', () => { window.__prerendered = document.getElementById('app'); });
   });
 }
+
+/**
+ * The mark on a code's guidance, in `section`, as people see it and as a
+ * screen reader reads its heading: the mark names the code unless the
+ * heading does, so the heading says the code once, with NHS.UK's hidden
+ * " - " between caption and heading. Fails the test otherwise.
+ */
+export async function assertMarked(section, code) {
+  // Read again until shown: the app may be putting its own copy in place.
+  let read;
+  for (const started = Date.now(); Date.now() - started < 10_000; await new Promise((r) => setTimeout(r, 50))) {
+    read = await section.evaluate((s) => {
+      const h = s.querySelector(':scope > h2, :scope > h3');
+      const mark = [...(h?.querySelectorAll('.app-reference-mark') ?? [])].find((m) => !m.hidden && m.checkVisibility());
+      const shown = (node) => [...node.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim();
+      return mark && { seen: shown(mark), heard: h.textContent.replace(/\s+/g, ' ').trim(), heading: shown(h) };
+    }).catch(() => null);
+    if (read) break;
+  }
+  if (!read) throw new Error(`no mark on ${code}'s guidance`);
+  const { seen, heard, heading } = read;
+  const expected = heading.toUpperCase().includes(code) ? 'The guidance for your reference' : `The guidance for your reference ${code}`;
+  if (seen !== expected) throw new Error(`the mark reads ${JSON.stringify(seen)}, not ${JSON.stringify(expected)}`);
+  if (heard !== `${expected} - ${heading}`) throw new Error(`the heading is read as ${JSON.stringify(heard)}`);
+  if (heard.split(code).length !== 2) throw new Error(`the heading says ${code} more than once: ${heard}`);
+  return seen;
+}

@@ -41,7 +41,7 @@ function guidanceView(page, code) {
       title: document.title,
       focused: document.activeElement?.closest('section')?.id ?? document.activeElement?.tagName,
       focusedTag: document.activeElement?.tagName,
-      mark: [...document.querySelectorAll('.app-reference-mark')].filter(visible).map((e) => e.textContent.trim()),
+      mark: [...document.querySelectorAll('.app-reference-mark')].filter(visible).map((e) => e.firstChild.textContent.trim()),
       highlighted: section.classList.contains('app-section--highlight'),
       feedback: [...document.querySelectorAll('.app-feedback')].filter(visible).map((e) => e.closest('section')?.id ?? 'end'),
       alsoSee: [...section.querySelectorAll('.app-also-see a')].filter(visible).map((a) => a.getAttribute('href')),
@@ -67,7 +67,7 @@ test('without WebAssembly, ?error= on the home page moves to the guidance, focus
     title: 'CID7023: Error messages and support - NHS login help',
     focused: 'cid7023',
     focusedTag: 'H3',
-    mark: ['The guidance for your reference CID7023'],
+    mark: ['The guidance for your reference'],
     highlighted: true,
     feedback: ['cid7023'],
     alsoSee: [],
@@ -90,13 +90,13 @@ test('without WebAssembly, "Also see", a code in a fragment and a code on its ow
   await page.waitForFunction(() => document.activeElement?.closest('section')?.id === 'cid3002');
   const also = await guidanceView(page, 'CID3002');
   assert.equal(also.alsoSee.length, 1, 'the other place that names the code');
-  assert.deepEqual(also.mark, ['The guidance for your reference CID3002']);
+  assert.deepEqual(also.mark, ['The guidance for your reference']);
 
   // `#cid3009` on a page without that section: the guidance, as ?error= would show it.
   await page.goto(`${env.server.base}manage.html#cid3009`);
   await page.waitForURL(/manage-landline-number\.html\?error=CID3009#cid3009$/);
   await page.waitForFunction(() => document.activeElement?.closest('section')?.id === 'cid3009');
-  assert.deepEqual((await guidanceView(page, 'CID3009')).mark, ['The guidance for your reference CID3009']);
+  assert.deepEqual((await guidanceView(page, 'CID3009')).mark, ['The guidance for your reference']);
 
   // On the guidance's own page nothing moves to another file.
   await page.goto(`${env.server.base}manage-landline-number.html?error=CID3010`);
@@ -140,7 +140,7 @@ test('with the app, the guidance the script showed is taken over without a shift
   await page.waitForFunction(() => !document.querySelector('[data-reference]'), null, { timeout: 10_000 });
   await page.waitForTimeout(300);
   const view = await guidanceView(page, 'CID7023');
-  assert.deepEqual([view.file, view.focused, view.focusedTag, view.mark, view.feedback], ['error-messages-support.html', 'cid7023', 'H3', ['The guidance for your reference CID7023'], ['cid7023']]);
+  assert.deepEqual([view.file, view.focused, view.focusedTag, view.mark, view.feedback], ['error-messages-support.html', 'cid7023', 'H3', ['The guidance for your reference'], ['cid7023']]);
   // The app puts its own copy of the focused heading in place: focus stays on
   // that heading, never anywhere else.
   const focused = await page.evaluate(() => window.__focused);

@@ -2,7 +2,7 @@
 // amount of it and stays responsive.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withBrowser, newPage, open, serveDist } from './support.mjs';
+import { withBrowser, newPage, open, serveDist, assertMarked } from './support.mjs';
 
 const env = withBrowser();
 
@@ -67,8 +67,7 @@ test('an error link just under the browser’s 2 MB address limit still reaches 
     assert.equal(landed.pathname, '/error-messages-support.html');
     assert.equal(landed.search, '?error=CID7023&partner=patientcentre', 'the code and the partner go along, not the rest');
     assert.equal(landed.hash, '#cid7023');
-    const mark = page.locator('#cid7023 .app-reference-mark').filter({ visible: true });
-    assert.equal((await mark.innerText()).trim(), 'The guidance for your reference CID7023');
+    await assertMarked(page.locator('#cid7023'), 'CID7023');
     assert.deepEqual(page.problems, []);
   } finally {
     await host.close();

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serveDist, launchBrowser } from './browser.mjs';
 
-export { serveDist, launchBrowser, newPage, open, dist, watchProblems } from './browser.mjs';
+export { serveDist, launchBrowser, newPage, open, dist, watchProblems, assertMarked } from './browser.mjs';
 
 /** The help-centre fixture corpus's build (scripts/build-fixture-site.sh). */
 export const fixtureBuild = fileURLToPath(new URL('../../target/dist-fixture/', import.meta.url));
