@@ -95,9 +95,19 @@ pub fn reveal(id: &str, also_open: Option<&str>) {
         .ok()
         .flatten()
         .unwrap_or(target);
-    focus.scroll_into_view();
+    // The page's top stays in view (its title, where the person is) when
+    // the heading fits in the first screen with it.
+    let bottom = focus.get_bounding_client_rect().bottom() + window().scroll_y().unwrap_or(0.0);
+    let screen = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    if bottom <= screen {
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    } else {
+        focus.scroll_into_view();
+    }
     if let Some(el) = focus.dyn_ref::<HtmlElement>() {
-        let _ = el.focus();
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
     }
 }
 

@@ -35,6 +35,10 @@ pub fn article_page(props: &ArticleProps) -> Html {
         heading_level: 1,
     };
     let reference = props.reference.and_then(|at| site.references.get(at));
+    // The guidance for the code the person arrived with comes first, under
+    // the title (at level 2, whatever its level in place), so on a phone the
+    // first screen shows where they are and what to do.
+    let arrival = reference.and(props.anchor.as_deref()).and_then(|id| page.sections.iter().find(|s| s.id == id));
     let top_level: Vec<&Section> = page.sections.iter().filter(|s| s.level == 2).collect();
     html! {
         <>
@@ -49,6 +53,9 @@ pub fn article_page(props: &ArticleProps) -> Html {
                         }
                         { &page.title }
                     </h1>
+                    if let Some(section) = arrival {
+                        { section_at(section, 2, true, reference, &render) }
+                    }
                     <p class="nhsuk-lede-text">{ &page.subtitle }</p>
                     { render.blocks(&page.intro) }
                     if top_level.len() >= 3 {
@@ -61,7 +68,7 @@ pub fn article_page(props: &ArticleProps) -> Html {
                             </ul>
                         </nav>
                     }
-                    { for page.sections.iter().map(|s| {
+                    { for page.sections.iter().filter(|s| !arrival.is_some_and(|a| std::ptr::eq(a, *s))).map(|s| {
                         let named = props.anchor.as_deref() == Some(s.id.as_str());
                         section_at(s, s.level, named, reference.filter(|_| named), &render)
                     }) }

@@ -4,6 +4,7 @@
 // paint, takes over without moving anything or taking focus elsewhere.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { withBrowser, newPage } from './support.mjs';
 
 const env = withBrowser();
@@ -57,7 +58,7 @@ test('without WebAssembly, ?error= on the home page moves to the guidance, focus
   await watchFocusAndShifts(page);
   await page.goto(`${env.server.base}index.html?partner=patientcentre&error=cid%207023&return-link=https%3A%2F%2Fpatientcentre.example%2F&q=`);
   await page.waitForURL(/error-messages-support\.html/);
-  await page.waitForFunction(() => document.activeElement?.tagName === 'H3');
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H2');
   const view = await guidanceView(page, 'CID7023');
   assert.deepEqual(view, {
     file: 'error-messages-support.html',
@@ -66,7 +67,7 @@ test('without WebAssembly, ?error= on the home page moves to the guidance, focus
     hash: '#cid7023',
     title: 'CID7023: Error messages and support - NHS login help',
     focused: 'cid7023',
-    focusedTag: 'H3',
+    focusedTag: 'H2',
     mark: ['The guidance for your reference'],
     highlighted: true,
     feedback: ['cid7023'],
@@ -140,7 +141,7 @@ test('with the app, the guidance the script showed is taken over without a shift
   await page.waitForFunction(() => !document.querySelector('[data-reference]'), null, { timeout: 10_000 });
   await page.waitForTimeout(300);
   const view = await guidanceView(page, 'CID7023');
-  assert.deepEqual([view.file, view.focused, view.focusedTag, view.mark, view.feedback], ['error-messages-support.html', 'cid7023', 'H3', ['The guidance for your reference'], ['cid7023']]);
+  assert.deepEqual([view.file, view.focused, view.focusedTag, view.mark, view.feedback], ['error-messages-support.html', 'cid7023', 'H2', ['The guidance for your reference'], ['cid7023']]);
   // The app puts its own copy of the focused heading in place: focus stays on
   // that heading, never anywhere else.
   const focused = await page.evaluate(() => window.__focused);
@@ -163,4 +164,35 @@ test('the app starts after the first paint: nothing preloads it and its wasm is 
   assert.equal(timing.wasm.length, 1, 'one wasm request');
   assert.ok(timing.fcp > 0 && timing.wasm[0] > timing.fcp, `wasm asked for at ${timing.wasm[0]} ms, first contentful paint at ${timing.fcp} ms`);
   assert.deepEqual(page.problems, []);
+});
+
+test('arriving with any code on a 390 × 844 phone: the title, the mark and the guidance heading in the first screen, focus drawn in NHS.UK yellow, with or without WebAssembly', async () => {
+  const { references } = JSON.parse(readFileSync(new URL('../../dist/references.json', import.meta.url), 'utf8'));
+  const live = references.filter((r) => r.status === 'live').map((r) => [r.code, r.href.split('#')[1]]);
+  assert.ok(live.length >= 10, `${live.length} codes`);
+  const seen = [];
+  for (const withoutWasm of [false, true]) {
+    const page = withoutWasm ? await pageWithoutWasm() : await newPage(env.browser);
+    for (const [code, section] of live) {
+      await page.goto(`${env.server.base}index.html?error=${code}`);
+      await page.waitForFunction((id) => document.activeElement?.closest('section')?.id === id && document.activeElement.matches('h2'), section);
+      if (!withoutWasm) await page.waitForFunction(() => window.wasmBindings);
+      await page.waitForTimeout(100);
+      seen.push(await page.evaluate(({ code, withoutWasm }) => {
+        const heading = document.activeElement;
+        const title = document.querySelector('main h1').getBoundingClientRect();
+        const mark = heading.querySelector('.app-reference-mark').getBoundingClientRect();
+        const own = heading.getBoundingClientRect();
+        const fits = (r) => r.top >= 0 && r.bottom <= innerHeight;
+        const problems = [];
+        if (!fits(title)) problems.push(`title at ${Math.round(title.top)}..${Math.round(title.bottom)}`);
+        if (!fits(mark)) problems.push(`mark at ${Math.round(mark.top)}`);
+        if (!fits(own)) problems.push(`heading at ${Math.round(own.top)}..${Math.round(own.bottom)}`);
+        if (!getComputedStyle(heading).boxShadow.includes('rgb(255, 235, 59)')) problems.push(`focus drawn as ${getComputedStyle(heading).boxShadow}`);
+        return problems.length ? `${code}${withoutWasm ? ' without WebAssembly' : ''}: ${problems.join(', ')}` : null;
+      }, { code, withoutWasm }));
+    }
+    await page.context().close();
+  }
+  assert.deepEqual(seen.filter(Boolean), []);
 });

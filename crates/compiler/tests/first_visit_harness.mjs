@@ -32,18 +32,19 @@ const out = cases.map(({ path, params, fragment }) => {
     tagName: sections.has(id) ? 'SECTION' : 'DETAILS',
     parentElement: null,
     classList: { add: () => { outcome.highlighted = id; }, contains: (name) => name === 'app-section' && sections.has(id) },
-    querySelector: () => ({ scrollIntoView() {}, focus() { outcome.focused = id; } }),
+    querySelector: () => ({ getBoundingClientRect: () => ({ bottom: 0 }), scrollIntoView() {}, focus() { outcome.focused = id; } }),
   });
   const document = {
     addEventListener: (_, callback) => callback(),
     title: 'Page - NHS login help',
     documentElement: { hidden: true, marks: new Set(), setAttribute(name) { this.marks.add(name); }, hasAttribute(name) { return this.marks.has(name); } },
     getElementById: (id) => (ids.has(id) ? element(id) : null),
+    querySelector: () => null,
     querySelectorAll: () => [],
   };
   const location = { pathname: path, search: query ? '?' + query : '', hash, replace: (url) => { outcome.replaced = url; } };
   // A top-level page (not in a frame) on a fresh visit: its own session storage.
-  const window = {};
+  const window = { scrollY: 0, innerHeight: 844, scrollTo() {} };
   window.parent = window;
   const stored = new Map();
   const sessionStorage = { getItem: (k) => stored.get(k) ?? null, setItem: (k, v) => stored.set(k, String(v)), removeItem: (k) => stored.delete(k) };

@@ -91,6 +91,13 @@
     code = parseCode(anchor);
     return code && [code, false];
   }
+  function retag(element, tag) {
+    if (!element) return;
+    var copy = d.createElement(tag);
+    Array.prototype.forEach.call(element.attributes, function (a) { copy.setAttribute(a.name, a.value); });
+    copy.append.apply(copy, element.childNodes);
+    element.replaceWith(copy);
+  }
   function open(element) {
     for (; element; element = element.parentElement) if (element.tagName === 'DETAILS') element.open = true;
   }
@@ -211,15 +218,25 @@
     d.title = code + ': ' + d.title;
     if (place[2]) open(d.getElementById(place[2]));
     open(section);
+    // First, under the title, at level 2, as the app shows it (article.rs):
+    // its heading and the "Did this help?" under it one level up.
+    var title = d.querySelector('main h1');
+    if (title && section.parentElement === title.parentElement) {
+      title.after(section);
+      retag(section.querySelector(':scope > h3'), 'h2');
+      retag(section.querySelector(':scope .app-feedback > h4'), 'h3');
+    }
     // Focus once the page has loaded, a frame later: the browser's own move
     // to the #fragment, made then, takes focus from anything but the
-    // fragment's element.
-    var heading = section.querySelector('h2, h3, summary') || section;
+    // fragment's element. The page's top stays in view when the heading
+    // fits in the first screen with it (browser.rs, reveal).
     addEventListener('load', function () {
       requestAnimationFrame(function () {
         setTimeout(function () {
-          heading.scrollIntoView();
-          heading.focus();
+          var heading = section.querySelector('h2, h3, summary') || section;
+          if (heading.getBoundingClientRect().bottom + window.scrollY <= window.innerHeight) window.scrollTo(0, 0);
+          else heading.scrollIntoView();
+          heading.focus({ preventScroll: true });
         });
       });
     });
