@@ -1,4 +1,4 @@
-use help_core::{ids, Section};
+use help_core::{ids, Block, Section};
 use yew::prelude::*;
 
 use crate::components::blocks::Render;
@@ -40,6 +40,11 @@ pub fn article_page(props: &ArticleProps) -> Html {
     // first screen shows where they are and what to do.
     let arrival = reference.and(props.anchor.as_deref()).and_then(|id| page.sections.iter().find(|s| s.id == id));
     let top_level: Vec<&Section> = page.sections.iter().filter(|s| s.level == 2).collect();
+    // One contents list per article: the editors' own (a guide's pages)
+    // stands in for "On this page".
+    let own_contents = page.intro.iter().any(|b| matches!(b, Block::ContentsList { .. }));
+    // NHS.UK's "Back to top" closes an article long enough to need it.
+    let long = page.sections.len() >= 3;
     html! {
         <>
             { breadcrumbs(props.index) }
@@ -58,14 +63,17 @@ pub fn article_page(props: &ArticleProps) -> Html {
                     }
                     <p class="nhsuk-lede-text">{ &page.subtitle }</p>
                     { render.blocks(&page.intro) }
-                    if top_level.len() >= 3 {
+                    if top_level.len() >= 3 && !own_contents {
                         <nav class="app-contents" aria-labelledby={ids::CONTENTS_HEADING}>
-                            <h2 id={ids::CONTENTS_HEADING} class="nhsuk-heading-s">{ "On this page" }</h2>
-                            <ul class="nhsuk-list nhsuk-list--bullet">
-                                { for top_level.iter().map(|s| html! {
-                                    <li><PageLink file={page.file.clone()} fragment={AttrValue::from(s.id.clone())}>{ &s.heading }</PageLink></li>
-                                }) }
-                            </ul>
+                            <h2 id={ids::CONTENTS_HEADING} class="nhsuk-heading-s app-contents__wide">{ "On this page" }</h2>
+                            <div class="app-contents__wide">{ contents_list(page, &top_level) }</div>
+                            // On a phone, folded away: the first section starts in the first screen.
+                            <details class="nhsuk-details app-contents__narrow">
+                                <summary class="nhsuk-details__summary">
+                                    <span class="nhsuk-details__summary-text">{ "On this page" }</span>
+                                </summary>
+                                <div class="nhsuk-details__text">{ contents_list(page, &top_level) }</div>
+                            </details>
                         </nav>
                     }
                     { for page.sections.iter().filter(|s| !arrival.is_some_and(|a| std::ptr::eq(a, *s))).map(|s| {
@@ -76,6 +84,9 @@ pub fn article_page(props: &ArticleProps) -> Html {
                     if reference.is_none() {
                         { prerendered::without_reference(feedback(context.as_ref(), None, 2)) }
                     }
+                    if long {
+                        <p class="app-back-to-top"><a class="nhsuk-back-link" href={ids::MAIN_HREF}>{ "Back to top" }</a></p>
+                    }
                     // NHS.UK's review-date line, when the editors set the dates.
                     if let Some(dates) = &page.review_dates {
                         <p class="nhsuk-body-s app-review-date">{ dates }</p>
@@ -83,5 +94,16 @@ pub fn article_page(props: &ArticleProps) -> Html {
                 </div>
             </div>
         </>
+    }
+}
+
+/// The links to an article's top-level sections.
+fn contents_list(page: &'static help_core::Page, top_level: &[&'static Section]) -> Html {
+    html! {
+        <ul class="nhsuk-list nhsuk-list--bullet">
+            { for top_level.iter().map(|s| html! {
+                <li><PageLink file={page.file.clone()} fragment={AttrValue::from(s.id.clone())}>{ &s.heading }</PageLink></li>
+            }) }
+        </ul>
     }
 }

@@ -1,10 +1,8 @@
 use help_core::{Page, PageKind};
 use yew::prelude::*;
 
-use crate::components::blocks::Render;
 use crate::components::breadcrumbs::breadcrumbs;
 use crate::components::page_link::PageLink;
-use crate::components::section::section_at;
 use crate::content;
 use crate::context::AppContext;
 
@@ -21,7 +19,9 @@ pub fn hub_page(props: &HubProps) -> Html {
     let site = content::site();
     let hub = &site.pages[props.index];
     let context = use_context::<AppContext>();
-    // On the home page, a partner's visitors see its own guidance first.
+    // On the home page, a partner's visitors see its own guidance first, as
+    // a short card (its title, its one line, a link to the article), so the
+    // hubs still start within a phone's first screen.
     let partner_guidance = context
         .as_ref()
         .filter(|_| hub.file == help_core::model::HOME_FILE)
@@ -29,19 +29,21 @@ pub fn hub_page(props: &HubProps) -> Html {
         .map(|visit| &site.partners[visit.partner])
         .and_then(|partner| Some((partner, site.page_by_file(&partner.article)?.1)))
         .map(|(partner, article)| {
-            let render = Render { arrival: None, navigator: context.as_ref().map(|c| &c.navigate), context: None, heading_level: 1 };
             html! {
                 <div class="nhsuk-grid-row">
                     <div class="nhsuk-grid-column-two-thirds app-partner-guidance">
-                        <h2>
-                            <span class="nhsuk-caption-m"><strong class="app-partner-label">{ format!("From {}", partner.name) }</strong></span>
-                            { &article.title }
-                        </h2>
-                        <p>{ &article.subtitle }</p>
-                        { render.blocks(&article.intro) }
-                        // One level down: the article's sections sit under its title here.
-                        { for article.sections.iter().map(|s| section_at(s, s.level + 1, false, None, &render)) }
-                        <h2>{ "NHS login help" }</h2>
+                        <div class="nhsuk-card nhsuk-card--clickable">
+                            <div class="nhsuk-card__content">
+                                <h2 class="nhsuk-card__heading nhsuk-heading-m">
+                                    <span class="nhsuk-caption-m">
+                                        <strong class="app-partner-label">{ format!("From {}", partner.name) }</strong>
+                                        <span class="nhsuk-u-visually-hidden">{ " - " }</span>
+                                    </span>
+                                    <PageLink file={article.file.clone()} class="nhsuk-card__link">{ &article.title }</PageLink>
+                                </h2>
+                                <p class="nhsuk-card__description">{ &article.subtitle }</p>
+                            </div>
+                        </div>
                     </div>
                 </div>
             }

@@ -33,9 +33,9 @@ fn main() -> ExitCode {
     let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["check"] => check(Path::new("content"), false),
         ["check", "--release"] => check(Path::new("content"), true),
-        ["check", "--release", dir] => check(Path::new(dir), true),
-        ["check", dir] => check(Path::new(dir), false),
-        ["report", dir, "--out", out] => report(Path::new(dir), Path::new(out)),
+        ["check", "--release", dir] => check(&from_here(dir), true),
+        ["check", dir] => check(&from_here(dir), false),
+        ["report", dir, "--out", out] => report(&from_here(dir), Path::new(out)),
         ["json", dir] => json(Path::new(dir)),
         ["pages", content, dist] => pages(Path::new(content), Path::new(dist)),
         ["service-worker", dist] => service_worker(Path::new(dist)),
@@ -47,6 +47,24 @@ fn main() -> ExitCode {
             eprintln!("{message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The content folder as a path from where the command runs, however it was
+/// given: messages and the report name files as `content/index.md:3`, not
+/// with one machine's absolute path (long, and private).
+fn from_here(dir: &str) -> PathBuf {
+    let given = Path::new(dir);
+    let (Ok(here), Ok(there)) = (std::env::current_dir().and_then(|d| d.canonicalize()), given.canonicalize()) else {
+        return given.to_path_buf();
+    };
+    let shared = here.components().zip(there.components()).take_while(|(a, b)| a == b).count();
+    let mut relative: PathBuf = here.components().skip(shared).map(|_| "..").collect();
+    relative.extend(there.components().skip(shared));
+    if relative.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        relative
     }
 }
 

@@ -753,3 +753,34 @@ fn partner_profiles_are_read_and_bad_ones_fail_with_file_and_line() {
     assert!(shown.iter().any(|e| e.contains("partner.yml:1: error: partner `patientcentre` has no profile")), "{shown:#?}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_report_and_check_name_files_from_where_they_run_however_the_folder_is_given() {
+    let dir = std::env::temp_dir().join(format!("help-compiler-paths-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let content = dir.join("site/content");
+    copy_dir(&repo_content(), &content);
+    let landline = content.join("manage/landline.md");
+    let text = std::fs::read_to_string(&landline).unwrap();
+    // A warning to name a file by: a word written twice.
+    std::fs::write(&landline, text.replacen("landline number", "landline landline number", 1)).unwrap();
+    let run = |args: &[&std::ffi::OsStr], from: &Path| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_help-content")).args(args).current_dir(from).output().unwrap();
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let out = dir.join("report.html");
+    for (given, from, expected) in [
+        (content.as_os_str().to_owned(), dir.join("site"), "content/manage/landline.md:"),
+        (content.as_os_str().to_owned(), dir.clone(), "site/content/manage/landline.md:"),
+        ("content".into(), dir.join("site"), "content/manage/landline.md:"),
+    ] {
+        let checked = run(&["check".as_ref(), given.as_os_str()], &from);
+        assert!(checked.lines().any(|l| l.starts_with(expected)), "{given:?} from {from:?}: {checked}");
+        assert!(!checked.contains(dir.to_str().unwrap()), "{checked}");
+        run(&["report".as_ref(), given.as_os_str(), "--out".as_ref(), out.as_os_str()], &from);
+        let report = std::fs::read_to_string(&out).unwrap();
+        assert!(report.contains(expected), "{given:?} from {from:?}");
+        assert!(!report.contains(dir.to_str().unwrap()), "the report names no absolute path");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
