@@ -9,7 +9,9 @@ use crate::components::page_link;
 use crate::content;
 use crate::context::AppContext;
 
-/// Said to screen readers after every link that leaves the widget.
+/// Written after every link that leaves the widget, in the link's text and
+/// in view, as NHS.UK writes it: sighted people are the ones a new tab
+/// surprises.
 const NEW_TAB: &str = " (opens in a new tab)";
 
 /// What rendering needs beyond the model itself. Links are rendered here as
@@ -154,8 +156,7 @@ impl Render<'_> {
 pub fn external_link(href: String, title: Option<AttrValue>, class: &'static str, children: Html) -> Html {
     html! {
         <a href={href} title={title} class={(!class.is_empty()).then_some(class)} target="_blank" rel="noopener noreferrer">
-            { children }
-            <span class="nhsuk-u-visually-hidden">{ NEW_TAB }</span>
+            { children }{ NEW_TAB }
         </a>
     }
 }

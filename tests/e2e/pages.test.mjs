@@ -124,7 +124,10 @@ test('external and contact links open in a new tab and say so', async () => {
   assert.equal(await contact.getAttribute('href'), 'https://help.login.nhs.uk/contact/?error=CID3009');
   assert.equal(await contact.getAttribute('target'), '_blank');
   assert.equal(await contact.getAttribute('rel'), 'noopener noreferrer');
-  assert.match(await contact.innerText(), /opens in a new tab/);
+  // Said in view, in the link's own text, as NHS.UK writes it.
+  assert.equal(await contact.innerText(), 'Contact us (opens in a new tab)');
+  assert.equal(await contact.locator('.nhsuk-u-visually-hidden').count(), 0);
+  assert.ok((await contact.boundingBox()).width > 150, 'the note is shown, not hidden');
   const settings = page.locator('#how-to-add-a-landline-number a').first();
   assert.equal(await settings.getAttribute('href'), 'https://settings.login.nhs.uk/');
   await open(page, env.server.base + 'setup-nhs-login.html');

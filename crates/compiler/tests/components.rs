@@ -197,3 +197,26 @@ fn a_code_named_in_text_is_found_and_loses_to_a_heading_or_a_contact_link() {
     let (_, reference) = compiled.site.reference("CID4017").expect("found");
     assert_eq!((reference.place.section.as_str(), reference.place.naming), ("cid4017", Naming::HeadingStartsWithCode));
 }
+
+#[test]
+fn a_hidden_label_in_a_paragraph_of_its_own_leaves_no_empty_paragraph() {
+    // As the real passkeys article writes an inset text.
+    let compiled = compile_article(&article(
+        "## First\n\n<div class=\"nhsuk-inset-text\"><p><span class=\"nhsuk-u-visually-hidden\">Information: </span></p><p>Set apart.</p></div>\n",
+    ))
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        page(&compiled).sections[0].blocks,
+        vec![Block::InsetText { hidden_label: "Information: ".into(), blocks: vec![para("Set apart.")] }]
+    );
+}
+
+#[test]
+fn details_text_outside_a_details_warns_that_it_is_shown_as_plain_text() {
+    let compiled = compile_article(&article(
+        "## First\n\n<div class=\"nhsuk-details__text\"><p>Kept as text.</p></div>\n",
+    ))
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(page(&compiled).sections[0].blocks, vec![para("Kept as text.")]);
+    assert_warns(&compiled, &["components.md:", "nhsuk-details__text"]);
+}

@@ -233,7 +233,12 @@ impl TokenSink for Sink<'_> {
                 report.error(line, format!("the `{attr_name}` attribute on `<{name}>` could run code and is not allowed"));
             } else if attr_name == "class" {
                 for class in value.split_ascii_whitespace() {
-                    if !KNOWN_CLASSES.contains(&class) && !is_spacing(class) {
+                    // A details' parts outside a details (a callout written
+                    // with them) are no component: say so.
+                    let in_details = visibility.open.iter().any(|(open, _)| open == "details");
+                    if class.starts_with("nhsuk-details__") && !in_details && KNOWN_CLASSES.contains(&class) {
+                        report.warning(line, format!("class `{class}` on `<{name}>` belongs inside a `<details>`: outside one it is dropped and its content shown as ordinary text"));
+                    } else if !KNOWN_CLASSES.contains(&class) && !is_spacing(class) {
                         report.warning(line, format!("class `{class}` on `<{name}>` is not an NHS.UK component the widget renders: the class is dropped and its content shown as ordinary text"));
                     }
                 }

@@ -334,13 +334,24 @@ fn hidden_if(node: &Node, inlines: Vec<Inline>) -> Vec<Inline> {
 /// label screen readers hear first; nhsuk-frontend's default when it has none.
 fn inset_text(children: &[&Node], ids: &mut Ids, depth: usize) -> Block {
     let mut rest = children.iter().copied().skip_while(|n| n.is_blank_text()).peekable();
-    let hidden_label = match rest.peek() {
-        Some(first) if first.name() == "span" && first.has_class(VISUALLY_HIDDEN) => {
-            let label = first.text();
-            rest.next();
-            format!("{label} ")
+    // The label's span, or a paragraph holding nothing else (as some
+    // articles write it): taken as the label, so no empty paragraph is left.
+    let label_of = |node: &Node| -> Option<String> {
+        if node.name() == "span" && node.has_class(VISUALLY_HIDDEN) {
+            return Some(node.text());
         }
-        _ => "Information: ".to_owned(),
+        let inside: Vec<&Node> = node.children().iter().filter(|n| !n.is_blank_text()).collect();
+        match inside.as_slice() {
+            [only] if node.name() == "p" && only.name() == "span" && only.has_class(VISUALLY_HIDDEN) => Some(only.text()),
+            _ => None,
+        }
+    };
+    let hidden_label = match rest.peek().and_then(|first| label_of(first)) {
+        Some(label) => {
+            rest.next();
+            format!("{} ", label.trim_end())
+        }
+        None => "Information: ".to_owned(),
     };
     let rest: Vec<&Node> = rest.collect();
     Block::InsetText { hidden_label, blocks: blocks_at(&rest, ids, depth + 1) }
