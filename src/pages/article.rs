@@ -54,6 +54,7 @@ pub fn article_page(props: &ArticleProps) -> Html {
                         if let Some(partner) = &page.partner {
                             <span class="nhsuk-caption-l">
                                 <strong class="app-partner-label">{ format!("From {}", content::partner_name(partner)) }</strong>
+                                <span class="nhsuk-u-visually-hidden">{ " - " }</span>
                             </span>
                         }
                         { &page.title }

@@ -4,7 +4,8 @@
 // (feedback, "Also see", captions, contents) under a heading it does not
 // belong to, and no heading that says the same code twice. Over every page
 // file and every code's guidance, of the release build and of the
-// help-centre fixture build.
+// help-centre fixture build. And no empty element (an empty paragraph, or
+// one holding only hidden text) on any of them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -46,8 +47,19 @@ function readOutline() {
     const text = textOf(h);
     const codes = text.match(/CID[0-9]{4,5}/g) ?? [];
     if (new Set(codes).size !== codes.length) problems.push(`"${text}" says its code twice`);
-    if (/CID[0-9]{4,5}[A-Za-z]|[a-z][A-Z]{2,}[0-9]/.test(text)) problems.push(`"${text}" runs two parts together`);
+    // A caption inside a heading is read with it: a pause, not one word.
+    for (const caption of h.querySelectorAll('[class*="caption"]')) {
+      if (!/[-–:]\s*$/.test(caption.textContent)) problems.push(`"${text}": the caption "${caption.textContent.trim()}" runs into the heading`);
+    }
+    if (/CID[0-9]{4,5}[A-Za-z]/.test(text)) problems.push(`"${text}" runs two parts together`);
   });
+  // No empty element: nothing shown, and nothing but hidden text read out.
+  for (const el of document.querySelectorAll('main :is(p, li, ul, ol, h2, h3, h4, div, span, strong)')) {
+    if (el.closest('[hidden], .nhsuk-u-visually-hidden') || el.matches('[role="status"], [aria-live], [role="listbox"], .app-offline-notice')) continue;
+    const shown = el.cloneNode(true);
+    shown.querySelectorAll('.nhsuk-u-visually-hidden').forEach((hidden) => hidden.remove());
+    if (shown.textContent.trim() === '' && !el.querySelector('img, svg, input, button')) problems.push(`an empty <${el.localName}${el.className ? ` class="${el.className}"` : ''}>`);
+  }
   return { outline, problems };
 }
 
@@ -81,10 +93,10 @@ async function checkBuild(dir) {
   assert.equal(found.length, 0, `${found.length} views with a broken outline:\n${found.join('\n')}`);
 }
 
-test('every view of the release build has a sound heading outline', async () => {
+test('every view of the release build has a sound heading outline and no empty element', async () => {
   await checkBuild(dist);
 });
 
-test('every view of the help-centre fixture build has a sound heading outline', async () => {
+test('every view of the help-centre fixture build has a sound heading outline and no empty element', async () => {
   await checkBuild(fixtureBuild);
 });
