@@ -32,18 +32,7 @@ pub fn hub_page(props: &HubProps) -> Html {
             html! {
                 <div class="nhsuk-grid-row">
                     <div class="nhsuk-grid-column-two-thirds app-partner-guidance">
-                        <div class="nhsuk-card nhsuk-card--clickable">
-                            <div class="nhsuk-card__content">
-                                <h2 class="nhsuk-card__heading nhsuk-heading-m">
-                                    <span class="nhsuk-caption-m">
-                                        <strong class="app-partner-label">{ format!("From {}", partner.name) }</strong>
-                                        <span class="nhsuk-u-visually-hidden">{ " - " }</span>
-                                    </span>
-                                    <PageLink file={article.file.clone()} class="nhsuk-card__link">{ &article.title }</PageLink>
-                                </h2>
-                                <p class="nhsuk-card__description">{ &article.subtitle }</p>
-                            </div>
-                        </div>
+                        { card(article, Some(format!("From {}", partner.name))) }
                     </div>
                 </div>
             }
@@ -59,7 +48,9 @@ pub fn hub_page(props: &HubProps) -> Html {
             </div>
             { for partner_guidance }
             <ul class="nhsuk-grid-row nhsuk-card-group">
-                { for listed(hub).map(card) }
+                { for listed(hub).map(|page| html! {
+                    <li class="nhsuk-grid-column-one-half nhsuk-card-group__item">{ card(page, None) }</li>
+                }) }
             </ul>
         </>
     }
@@ -73,25 +64,32 @@ fn listed(hub: &Page) -> impl Iterator<Item = &'static Page> + '_ {
     hub.children.iter().map(|&i| &site.pages[i]).filter(|p| p.partner.is_none())
 }
 
-fn card(page: &'static Page) -> Html {
+/// A page as an NHS.UK card: its title as the link, its one line, and for a
+/// hub the articles it lists; `caption` above the title (whose guidance a
+/// partner's article is).
+fn card(page: &'static Page, caption: Option<String>) -> Html {
     let articles: Vec<&Page> = if page.kind == PageKind::Hub { listed(page).collect() } else { vec![] };
     html! {
-        <li class="nhsuk-grid-column-one-half nhsuk-card-group__item">
-            <div class={classes!("nhsuk-card", articles.is_empty().then_some("nhsuk-card--clickable"))}>
-                <div class="nhsuk-card__content">
-                    <h2 class="nhsuk-card__heading nhsuk-heading-m">
-                        <PageLink file={page.file.clone()} class="nhsuk-card__link">{ &page.title }</PageLink>
-                    </h2>
-                    <p class="nhsuk-card__description">{ &page.subtitle }</p>
-                    if !articles.is_empty() {
-                        <ul class="nhsuk-list nhsuk-u-margin-top-3 nhsuk-u-margin-bottom-0">
-                            { for articles.iter().map(|a| html! {
-                                <li><PageLink file={a.file.clone()}>{ &a.title }</PageLink></li>
-                            }) }
-                        </ul>
+        <div class={classes!("nhsuk-card", articles.is_empty().then_some("nhsuk-card--clickable"))}>
+            <div class="nhsuk-card__content">
+                <h2 class="nhsuk-card__heading nhsuk-heading-m">
+                    if let Some(caption) = caption {
+                        <span class="nhsuk-caption-m">
+                            <strong class="app-partner-label">{ caption }</strong>
+                            <span class="nhsuk-u-visually-hidden">{ " - " }</span>
+                        </span>
                     }
-                </div>
+                    <PageLink file={page.file.clone()} class="nhsuk-card__link">{ &page.title }</PageLink>
+                </h2>
+                <p class="nhsuk-card__description">{ &page.subtitle }</p>
+                if !articles.is_empty() {
+                    <ul class="nhsuk-list nhsuk-u-margin-top-3 nhsuk-u-margin-bottom-0">
+                        { for articles.iter().map(|a| html! {
+                            <li><PageLink file={a.file.clone()}>{ &a.title }</PageLink></li>
+                        }) }
+                    </ul>
+                }
             </div>
-        </li>
+        </div>
     }
 }

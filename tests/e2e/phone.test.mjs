@@ -14,12 +14,22 @@ before(async () => {
 });
 after(async () => browser?.close());
 
-async function checkArticles(dir) {
+/** Calls `use(page, server)` on a new phone-sized page over `dir`, then closes both. */
+async function onPhone(dir, use) {
   const server = await serveDist({ dir });
   const page = await newPage(browser);
+  try {
+    return await use(page, server);
+  } finally {
+    await page.context().close();
+    await server.close();
+  }
+}
+
+async function checkArticles(dir) {
   const found = [];
   let articles = 0;
-  try {
+  await onPhone(dir, async (page, server) => {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
       await open(page, server.base + file);
       const seen = await page.evaluate(() => {
@@ -45,10 +55,7 @@ async function checkArticles(dir) {
       if (seen.contentsLists > 1) found.push(`${file}: ${seen.contentsLists} contents lists`);
       if (seen.sections >= 3 && seen.back !== '#maincontent') found.push(`${file}: ${seen.sections} sections and no "Back to top"`);
     }
-  } finally {
-    await page.context().close();
-    await server.close();
-  }
+  });
   assert.ok(articles >= 5, `${articles} articles`);
   assert.deepEqual(found, []);
 }
@@ -62,9 +69,7 @@ test('at 390 × 844 every article of the fixture build starts its first section 
 });
 
 test('on a phone, "On this page" folds into a details that opens to the section links; "Back to top" goes back to the top', async () => {
-  const server = await serveDist({ dir: dist });
-  const page = await newPage(browser);
-  try {
+  await onPhone(dist, async (page, server) => {
     await open(page, server.base + 'error-messages-support.html');
     const fold = page.locator('main .app-contents details');
     await fold.locator('summary').click();
@@ -75,16 +80,11 @@ test('on a phone, "On this page" folds into a details that opens to the section 
     assert.ok(await page.locator('main h1').isVisible());
     assert.ok((await page.locator('#search').boundingBox()).y < 844, 'the search is in view again');
     assert.deepEqual(page.problems, []);
-  } finally {
-    await page.context().close();
-    await server.close();
-  }
+  });
 });
 
 test('a partner’s visitors see its guidance as a short card, and the hubs start in the first screen', async () => {
-  const server = await serveDist({ dir: dist });
-  const page = await newPage(browser);
-  try {
+  await onPhone(dist, async (page, server) => {
     await open(page, server.base + 'index.html?partner=patientcentre');
     const card = page.locator('.app-partner-guidance .nhsuk-card');
     assert.match(await card.locator('h2').innerText(), /^From Patientcentre\s+-\s+I cannot log into Patientcentre$/);
@@ -96,8 +96,5 @@ test('a partner’s visitors see its guidance as a short card, and the hubs star
     // Read as one heading, caption and title apart.
     assert.equal(await page.locator('main h1').evaluate((h) => h.textContent.replace(/\s+/g, ' ').trim()), 'From Patientcentre - I cannot log into Patientcentre');
     assert.deepEqual(page.problems, []);
-  } finally {
-    await page.context().close();
-    await server.close();
-  }
+  });
 });

@@ -235,8 +235,8 @@ impl TokenSink for Sink<'_> {
                 for class in value.split_ascii_whitespace() {
                     // A details' parts outside a details (a callout written
                     // with them) are no component: say so.
-                    let in_details = visibility.open.iter().any(|(open, _)| open == "details");
-                    if class.starts_with("nhsuk-details__") && !in_details && KNOWN_CLASSES.contains(&class) {
+                    let outside_details = || !visibility.open.iter().any(|(open, _)| open == "details");
+                    if class.starts_with("nhsuk-details__") && KNOWN_CLASSES.contains(&class) && outside_details() {
                         report.warning(line, format!("class `{class}` on `<{name}>` belongs inside a `<details>`: outside one it is dropped and its content shown as ordinary text"));
                     } else if !KNOWN_CLASSES.contains(&class) && !is_spacing(class) {
                         report.warning(line, format!("class `{class}` on `<{name}>` is not an NHS.UK component the widget renders: the class is dropped and its content shown as ordinary text"));
