@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::components::footer::footer;
 use crate::components::header::header;
 use crate::components::offline_notice::offline_notice;
-use crate::components::search::{self, Search};
+use crate::components::search::{self, search_box, search_results, use_search, SearchInputs};
 use crate::content;
 use crate::context::AppContext;
 use crate::hooks::connection::use_connection;
@@ -61,6 +61,13 @@ pub fn app(props: &AppProps) -> Html {
     use_document_title(&state.route, state.searching(), props.embedded);
     use_focus_on_navigation(&state.route, state.navigations, state.searching());
     let SearchCallbacks { on_query, on_focus } = use_search_index(&state);
+    let search = use_search(SearchInputs {
+        query: AttrValue::from(state.query.clone()),
+        index: state.index.clone(),
+        on_query,
+        on_focus,
+        on_open: navigate.clone(),
+    });
 
     let context = AppContext {
         navigate: navigate.clone(),
@@ -83,13 +90,12 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<AppContext> {context}>
             <a class="nhsuk-skip-link" href={ids::MAIN_HREF}>{ "Skip to main content" }</a>
-            { header() }
+            { header(search_box(&search)) }
             <div class="nhsuk-width-container">
                 <main class="nhsuk-main-wrapper" id={ids::MAIN}>
                     { offline_notice(state.online, state.saved_on.as_deref()) }
                     { return_link(props.partner.as_ref()) }
-                    <Search query={AttrValue::from(state.query.clone())} index={state.index.clone()}
-                        {on_query} {on_focus} on_open={navigate} />
+                    { search_results(&search) }
                     if !state.searching() { { page(&state.route) } }
                 </main>
             </div>

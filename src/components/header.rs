@@ -2,11 +2,12 @@ use yew::prelude::*;
 
 use crate::components::page_link::PageLink;
 
-/// The NHS.UK header with the NHS logo and the service name, linking home.
+/// The NHS.UK header with the NHS logo and the service name, linking home,
+/// and the search box (`search`), as NHS.UK puts it on every page.
 /// A function, not a component: it keeps no state and uses no hooks, and
 /// each component type costs the wasm its own copy of Yew's lifecycle code
 /// (six such became functions: 3.0 KB gzip).
-pub fn header() -> Html {
+pub fn header(search: Html) -> Html {
     html! {
         <header class="nhsuk-header" role="banner">
             <div class="nhsuk-header__container nhsuk-width-container">
@@ -18,6 +19,7 @@ pub fn header() -> Html {
                         <span class="nhsuk-header__service-name">{ "NHS login help" }</span>
                     </PageLink>
                 </div>
+                { search }
             </div>
         </header>
     }

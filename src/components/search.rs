@@ -1,7 +1,8 @@
 //! The search box and its results: the WAI-ARIA combobox pattern. The input
 //! owns focus; arrow keys move through the options (announced with
 //! `aria-activedescendant`), Enter opens one, Escape clears the query. The
-//! results stand in place of the page while there is a query.
+//! box is in the header on every page; the results stand in place of the
+//! page while there is a query.
 
 use help_search::{locate, snippet, Answer, Doc, Located, MAX_QUERY_CHARS};
 use help_core::Site;
@@ -25,8 +26,12 @@ const SNIPPET_WORDS: usize = 24;
 /// Offered when nothing matches.
 const SUGGESTIONS: &[&str] = &["forgotten password", "security code", "change phone number", "GP surgery"];
 
-#[derive(Properties, PartialEq)]
-pub struct SearchProps {
+/// A result's snippet: pieces of its text, each marked or not.
+type Snippet = Vec<(String, bool)>;
+
+/// What the search needs from the app: the query and index from its state,
+/// and what to do when they change.
+pub struct SearchInputs {
     pub query: AttrValue,
     pub index: IndexState,
     /// The query changed (typing, Escape, a suggestion).
@@ -35,6 +40,19 @@ pub struct SearchProps {
     pub on_focus: Callback<()>,
     /// A result was chosen: the `href` of its section.
     pub on_open: Callback<String>,
+}
+
+/// The search's state, shared by its two halves: the box in the header and
+/// the results in place of the page, as NHS.UK puts its search one tap away
+/// on every page.
+pub struct SearchView {
+    inputs: SearchInputs,
+    /// The answer and each result's snippet, while there is a query.
+    results: std::rc::Rc<Option<(Answer, Vec<Snippet>)>>,
+    /// The option the arrow keys reached (the box keeps real focus).
+    active: UseStateHandle<Option<usize>>,
+    /// "Search instead for" what was typed, after a correction.
+    literal: UseStateHandle<bool>,
 }
 
 /// Where a result is in the model, and so what it shows.
@@ -48,21 +66,19 @@ fn href(site: &Site, doc: &Doc) -> Option<String> {
     Some(page_href(&found.page.file, Some(found.anchor())))
 }
 
-#[function_component(Search)]
-pub fn search(props: &SearchProps) -> Html {
-    let site = content::site();
+#[hook]
+pub fn use_search(inputs: SearchInputs) -> SearchView {
     let active = use_state(|| None::<usize>);
-    // "Search instead for" what was typed, after a correction.
     let literal = use_state(|| false);
     let results = {
-        let (query, index) = (props.query.clone(), props.index.clone());
+        let (query, index) = (inputs.query.clone(), inputs.index.clone());
         // Searching and cutting snippets happen once per query, not again
         // on every arrow key that only moves the active option.
         use_memo((query, index, *literal), |(query, index, literal)| match index {
             // Typed text gets the same normalisation as the address bar's.
             IndexState::Ready(engine) if !query.trim().is_empty() => {
                 let results = engine.search(&browser::normalised(query), MAX_RESULTS, !literal).unwrap_or_default();
-                let snippets: Vec<Vec<(String, bool)>> = results
+                let snippets: Vec<Snippet> = results
                     .docs
                     .iter()
                     .map(|doc| match located(content::site(), doc) {
@@ -78,24 +94,61 @@ pub fn search(props: &SearchProps) -> Html {
     {
         // A new query starts with no option active, and forgiving typos.
         let (active, literal) = (active.clone(), literal.clone());
-        use_effect_with(props.query.clone(), move |_| {
+        use_effect_with(inputs.query.clone(), move |_| {
             active.set(None);
             literal.set(false);
         });
     }
-    let hits: &[Doc] = results.as_ref().as_ref().map_or(&[], |(r, _)| &r.docs);
-    let open = |i: usize| match (&props.index, hits.get(i)) {
-        (IndexState::Ready(_), Some(doc)) => href(site, doc),
-        _ => None,
-    };
+    SearchView { inputs, results, active, literal }
+}
 
-    let oninput = props.on_query.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
-    let onfocus = props.on_focus.reform(|_: FocusEvent| ());
+impl SearchView {
+    fn answer(&self) -> Option<&Answer> {
+        self.results.as_ref().as_ref().map(|(r, _)| r)
+    }
+
+    fn hits(&self) -> &[Doc] {
+        self.answer().map_or(&[], |r| &r.docs)
+    }
+
+    fn has_query(&self) -> bool {
+        !self.inputs.query.trim().is_empty()
+    }
+
+    /// Whether the results list is shown.
+    fn expanded(&self) -> bool {
+        self.has_query() && !self.hits().is_empty()
+    }
+
+    /// Where the `i`th result leads.
+    fn target(&self, i: usize) -> Option<String> {
+        match (&self.inputs.index, self.hits().get(i)) {
+            (IndexState::Ready(_), Some(doc)) => href(content::site(), doc),
+            _ => None,
+        }
+    }
+
+    /// What was typed, shown back as the address's text is: without the
+    /// bidirectional controls that would make it read reversed.
+    fn shown(&self) -> String {
+        help_core::given::shown(self.inputs.query.trim())
+    }
+}
+
+/// The search box, for the header: the combobox's input. Arrow keys move
+/// through the results, Enter opens one, Escape clears the query. Its
+/// status line tells screen readers how many results there are as they
+/// change; it is here, always in the page, so that every change is read.
+pub fn search_box(view: &SearchView) -> Html {
+    let SearchInputs { query, on_query, on_focus, on_open, .. } = &view.inputs;
+    let hits = view.hits();
+    let oninput = on_query.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
+    let onfocus = on_focus.reform(|_: FocusEvent| ());
     let onkeydown = {
-        let (active, on_query, on_open) = (active.clone(), props.on_query.clone(), props.on_open.clone());
-        let empty = props.query.is_empty();
+        let (active, on_query, on_open) = (view.active.clone(), on_query.clone(), on_open.clone());
+        let empty = query.is_empty();
         let count = hits.len();
-        let targets: Vec<Option<String>> = (0..count).map(open).collect();
+        let targets: Vec<Option<String>> = (0..count).map(|i| view.target(i)).collect();
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "ArrowDown" if count > 0 => {
                 e.prevent_default();
@@ -119,33 +172,84 @@ pub fn search(props: &SearchProps) -> Html {
             _ => {}
         })
     };
-
-    let has_query = !props.query.trim().is_empty();
-    // What was typed, shown back as the address's text is: without the
-    // bidirectional controls that would make it read reversed.
-    let shown = help_core::given::shown(props.query.trim());
-    let shown = shown.as_str();
-    let (summary, status) = match (&props.index, results.as_ref().as_ref().map(|(r, _)| r)) {
-        _ if !has_query => (String::new(), String::new()),
-        (IndexState::Failed, _) => ("Search is not available right now".to_owned(), "Search is not available right now.".to_owned()),
-        (IndexState::Ready(_), Some(r)) if r.docs.is_empty() => (format!("No results for “{shown}”"), "No results".to_owned()),
-        (IndexState::Ready(_), Some(Answer { corrected: Some(corrected), found, .. })) => {
-            (format!("Showing results for “{corrected}”"), format!("{} for {corrected}", count(*found)))
-        }
-        (IndexState::Ready(_), Some(r)) => (format!("Results for “{shown}”"), count(r.found)),
-        _ => ("Searching…".to_owned(), "Loading search…".to_owned()),
+    // The button shows the results: their heading takes focus, so a
+    // screen reader reads them. Not a form: the page's policy allows no
+    // form submission (`form-action 'none'`), and without the app there is
+    // nothing to submit to.
+    let onclick = {
+        let has_query = view.has_query();
+        Callback::from(move |_: MouseEvent| {
+            if has_query {
+                browser::focus_main_heading();
+            } else {
+                browser::focus(INPUT_ID);
+            }
+        })
     };
-    let expanded = has_query && !hits.is_empty();
+    let expanded = view.expanded();
+    let status = match (&view.inputs.index, view.answer()) {
+        _ if !view.has_query() => String::new(),
+        (IndexState::Failed, _) => "Search is not available right now.".to_owned(),
+        (IndexState::Ready(_), Some(r)) if r.docs.is_empty() => "No results".to_owned(),
+        (IndexState::Ready(_), Some(Answer { corrected: Some(corrected), found, .. })) => format!("{} for {corrected}", count(*found)),
+        (IndexState::Ready(_), Some(r)) => count(r.found),
+        _ => "Loading search…".to_owned(),
+    };
+    html! {
+        <search class="nhsuk-header__search">
+            <div class="nhsuk-header__search-form">
+                <div class="nhsuk-form-group">
+                    <label class="nhsuk-label nhsuk-u-visually-hidden" for={INPUT_ID}>{ "Search NHS login help" }</label>
+                    <span class="nhsuk-u-visually-hidden" id={ids::SEARCH_HINT}>{ "For example, forgotten password or CID7023" }</span>
+                    <div class="nhsuk-input-wrapper">
+                        // Text, not `search`: the same box to see (NHS.UK hides a search
+                        // box's clear button), without its image or its own Escape.
+                        <input id={INPUT_ID} class="nhsuk-input" type="text" role="combobox" autocomplete="off" spellcheck="false"
+                            placeholder="Search" enterkeyhint="search"
+                            maxlength={MAX_QUERY_CHARS.to_string()}
+                            aria-describedby={ids::SEARCH_HINT} aria-autocomplete="list" aria-controls={LISTBOX_ID}
+                            aria-expanded={expanded.to_string()}
+                            aria-activedescendant={view.active.filter(|i| expanded && *i < hits.len()).map(ids::search_result)}
+                            value={query.clone()} {oninput} {onfocus} {onkeydown} />
+                        <button class="nhsuk-button nhsuk-button--icon nhsuk-button--small" type="button" aria-label="Search" {onclick}>
+                            <svg class="nhsuk-icon nhsuk-icon--search" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="16" height="16" focusable="false" aria-hidden="true">
+                                <path d="m20.7 18.9-4.1-4.1a7 7 0 1 0-1.4 1.4l4 4.1a1 1 0 0 0 1.5 0c.4-.4.4-1 0-1.4ZM6 10.6a5 5 0 1 1 10 0 5 5 0 0 1-10 0Z"/>
+                            </svg>
+                        </button>
+                    </div>
+                </div>
+            </div>
+            <p class="nhsuk-u-visually-hidden" aria-live="polite" aria-atomic="true">{ status }</p>
+        </search>
+    }
+}
+
+/// The results, in place of the page while there is a query. The list is
+/// always in the page (hidden while empty): the box's `aria-controls` names it.
+pub fn search_results(view: &SearchView) -> Html {
+    let site = content::site();
+    let SearchInputs { index, on_query, on_open, .. } = &view.inputs;
+    let has_query = view.has_query();
+    let hits = view.hits();
+    let shown = view.shown();
+    let shown = shown.as_str();
+    let summary = match (index, view.answer()) {
+        (IndexState::Failed, _) => "Search is not available right now".to_owned(),
+        (IndexState::Ready(_), Some(r)) if r.docs.is_empty() => format!("No results for “{shown}”"),
+        (IndexState::Ready(_), Some(Answer { corrected: Some(corrected), .. })) => format!("Showing results for “{corrected}”"),
+        (IndexState::Ready(_), Some(_)) => format!("Results for “{shown}”"),
+        _ => "Searching…".to_owned(),
+    };
     let option = |(i, doc): (usize, &Doc)| {
         let Some(found) = located(site, doc) else {
             return html! {};
         };
         let page = found.page;
-        let pieces = results.as_ref().as_ref().and_then(|(_, s)| s.get(i)).cloned().unwrap_or_default();
-        let target = open(i);
-        let onclick = props.on_open.reform(move |_: MouseEvent| target.clone().unwrap_or_default());
+        let pieces = view.results.as_ref().as_ref().and_then(|(_, s)| s.get(i)).cloned().unwrap_or_default();
+        let target = view.target(i);
+        let onclick = on_open.reform(move |_: MouseEvent| target.clone().unwrap_or_default());
         html! {
-            <li role="option" id={ids::search_result(i)} class="app-search__option" aria-selected={(*active == Some(i)).to_string()} {onclick}>
+            <li role="option" id={ids::search_result(i)} class="app-search__option" aria-selected={(*view.active == Some(i)).to_string()} {onclick}>
                 <span class="app-search__title">
                     { &page.title }
                     if let Some(partner) = &page.partner {
@@ -159,40 +263,34 @@ pub fn search(props: &SearchProps) -> Html {
             </li>
         }
     };
-
+    let list = html! {
+        <ul id={LISTBOX_ID} role="listbox" aria-label="Search results" class="app-search__results" hidden={!view.expanded()}>
+            { for hits.iter().enumerate().map(option) }
+        </ul>
+    };
+    if !has_query {
+        return list;
+    }
     html! {
         <div class="nhsuk-grid-row">
-        <div class="nhsuk-grid-column-two-thirds app-search" role="search">
-            <label class="nhsuk-label" for={INPUT_ID}>{ "Search NHS login help" }</label>
-            <div class="nhsuk-hint" id={ids::SEARCH_HINT}>{ "For example, forgotten password or CID7023" }</div>
-            <input id={INPUT_ID} class="nhsuk-input" type="text" role="combobox" autocomplete="off" spellcheck="false"
-                maxlength={MAX_QUERY_CHARS.to_string()}
-                aria-describedby={ids::SEARCH_HINT} aria-autocomplete="list" aria-controls={LISTBOX_ID}
-                aria-expanded={expanded.to_string()}
-                aria-activedescendant={active.filter(|i| expanded && *i < hits.len()).map(ids::search_result)}
-                value={props.query.clone()} {oninput} {onfocus} {onkeydown} />
-            <p class="nhsuk-u-visually-hidden" aria-live="polite" aria-atomic="true">{ status }</p>
-            // While there is a query the results are the page, so they have its heading.
-            if has_query {
-                <h1 class="nhsuk-heading-m app-search__summary" tabindex="-1">{ summary }</h1>
+        <div class="nhsuk-grid-column-two-thirds app-search">
+            // The results are the page, so they have its heading.
+            <h1 class="nhsuk-heading-m app-search__summary" tabindex="-1">{ summary }</h1>
+            if let Some(Answer { corrected: Some(_), .. }) = view.answer() {
+                { search_instead(shown, &view.literal) }
             }
-            if let Some(Answer { corrected: Some(_), .. }) = results.as_ref().as_ref().map(|(r, _)| r) {
-                { search_instead(shown, &literal) }
-            }
-            // How many sections matched, for everyone (the live region above
+            // How many sections matched, for everyone (the box's live region
             // tells screen readers as it changes); the list shows the best few.
-            if let Some(r) = results.as_ref().as_ref().map(|(r, _)| r).filter(|r| has_query && !r.docs.is_empty()) {
+            if let Some(r) = view.answer().filter(|r| !r.docs.is_empty()) {
                 <p class="nhsuk-body-s app-search__count">{ count(r.found) }</p>
             }
-            <ul id={LISTBOX_ID} role="listbox" aria-label="Search results" class="app-search__results" hidden={!expanded}>
-                { for hits.iter().enumerate().map(option) }
-            </ul>
-            if has_query && matches!(props.index, IndexState::Ready(_)) && hits.is_empty() {
-                { no_results(&props.on_query, &props.on_open) }
+            { list }
+            if matches!(index, IndexState::Ready(_)) && hits.is_empty() {
+                { no_results(on_query, on_open) }
             }
-            if has_query && matches!(props.index, IndexState::Failed) {
+            if matches!(index, IndexState::Failed) {
                 <p>{ "Search is not available right now. You can still browse the help from the " }
-                    { app_link("index.html", "help centre home page", &props.on_open) }{ "." }</p>
+                    { app_link("index.html", "help centre home page", on_open) }{ "." }</p>
             }
         </div>
         </div>

@@ -93,9 +93,10 @@ test('the launcher opens the help in a labelled panel, focus goes in, and Escape
   await frame.locator('main h1').waitFor();
   // Patientcentre's own guidance comes first on the home page.
   assert.match(await frame.locator('.app-partner-guidance h2').first().innerText(), /I cannot log into Patientcentre/);
-  // One header: the panel's bar names the help and closes it; the help
-  // inside leaves out its own NHS header.
-  assert.equal(await frame.locator('.nhsuk-header').isVisible(), false);
+  // One name: the panel's bar names the help and closes it; the help
+  // inside leaves out its own NHS logo and name, and keeps its search box.
+  assert.equal(await frame.locator('.nhsuk-header__service').isVisible(), false);
+  assert.ok(await frame.getByRole('combobox', { name: 'Search NHS login help' }).isVisible());
   assert.ok(await panel.getByText('NHS login help', { exact: true }).isVisible());
   await page.waitForFunction(() => window.__events().some((e) => e.type === 'viewed'));
 
@@ -338,6 +339,11 @@ test('the return link appears only for an address on the partner’s own origins
   const back = page.getByRole('link', { name: 'Back to Patientcentre' });
   await back.waitFor();
   assert.equal(await back.getAttribute('href'), partnerSite.base + 'patientcentre-error.html');
+  // Above an article's breadcrumbs, on a line of its own (not run into them).
+  await page.goto(`${widget.base}manage-landline-number.html?partner=patientcentre&return-link=${encodeURIComponent(partnerSite.base)}`);
+  await page.waitForFunction(() => window.wasmBindings);
+  const [link, crumbs] = [await back.boundingBox(), await page.locator('main .nhsuk-breadcrumb').boundingBox()];
+  assert.ok(link.y + link.height <= crumbs.y, `the return link ends at ${link.y + link.height}, the breadcrumbs start at ${crumbs.y}`);
   for (const bad of ['https://evil.example/', 'http://localhost:8765@evil.example/', 'javascript:alert(1)', 'http://127.0.0.1:8766/', '//localhost:8765/']) {
     await page.goto(visit(bad));
     await page.locator('main h1').waitFor();

@@ -1,6 +1,6 @@
-// Phones first (390 × 844): every article's first section starts in the
-// first screen, with one contents list, and a long one ends with "Back to
-// top"; a partner's visitors see its guidance as a short card with the hubs
+// Phones first (390 × 844): the search box is in the header of every page,
+// in the first screen; every article's first section starts in the first
+// screen, with one contents list, and a long one ends with "Back to top"; a partner's visitors see its guidance as a short card with the hubs
 // still in the first screen. Over the release build and the help-centre
 // fixture build.
 import { test, before, after } from 'node:test';
@@ -24,6 +24,25 @@ async function onPhone(dir, use) {
     await page.context().close();
     await server.close();
   }
+}
+
+/** Whether the whole of `selector`'s element is within the 390 × 844 screen. */
+async function inView(page, selector) {
+  const box = await page.locator(selector).boundingBox();
+  return box !== null && box.y >= 0 && box.y + box.height <= 844;
+}
+
+/** Every page file of `dir` and every code's guidance, with the search box outside the header or out of the first screen. */
+async function searchOutOfReach(dir) {
+  const found = [];
+  await onPhone(dir, async (page, server) => {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.html')).concat(['index.html?error=CID7023'])) {
+      await open(page, server.base + file);
+      if ((await page.locator('header.nhsuk-header #search').count()) !== 1) found.push(`${file}: the search box is not in the header`);
+      else if (!(await inView(page, '#search'))) found.push(`${file}: the search box is not in the first screen`);
+    }
+  });
+  return found;
 }
 
 async function checkArticles(dir) {
@@ -68,6 +87,31 @@ test('at 390 × 844 every article of the fixture build starts its first section 
   await checkArticles(fixtureBuild);
 });
 
+test('at 390 × 844 the search is in the header of every page of both builds, in the first screen, also when arriving with a code', async () => {
+  assert.deepEqual(await searchOutOfReach(dist), []);
+  assert.deepEqual(await searchOutOfReach(fixtureBuild), []);
+});
+
+test('on a phone, a search typed in the header shows its results in place of the page; the button takes the reader to them', async () => {
+  await onPhone(dist, async (page, server) => {
+    await open(page, server.base + 'manage-landline-number.html');
+    await page.mouse.wheel(0, 3000);
+    await page.waitForFunction(() => scrollY > 0);
+    await page.getByRole('link', { name: 'Back to top' }).click();
+    const box = page.locator('header').getByRole('combobox', { name: 'Search NHS login help' });
+    await box.fill('landline');
+    await page.locator('main #search-results [role=option]').first().waitFor();
+    assert.match(await page.locator('main h1').innerText(), /landline/i, 'the results are the page, under the header');
+    assert.ok(await inView(page, '#search'), 'the box stays where it was typed in');
+    await page.locator('header').getByRole('button', { name: 'Search' }).click();
+    assert.equal(await page.evaluate(() => document.activeElement.matches('main h1')), true, 'the button moves focus to the results');
+    assert.ok(await inView(page, 'main h1'));
+    await box.press('Escape');
+    await page.locator('main .app-section').first().waitFor();
+    assert.deepEqual(page.problems, []);
+  });
+});
+
 test('on a phone, "On this page" folds into a details that opens to the section links; "Back to top" goes back to the top', async () => {
   await onPhone(dist, async (page, server) => {
     await open(page, server.base + 'error-messages-support.html');
@@ -78,7 +122,7 @@ test('on a phone, "On this page" folds into a details that opens to the section 
     await page.getByRole('link', { name: 'Back to top' }).click();
     await page.waitForURL(/#maincontent$/);
     assert.ok(await page.locator('main h1').isVisible());
-    assert.ok((await page.locator('#search').boundingBox()).y < 844, 'the search is in view again');
+    assert.ok(await inView(page, '#search'), 'the search is in view again');
     assert.deepEqual(page.problems, []);
   });
 });
