@@ -1,6 +1,6 @@
 // The heading outline of every view, as a screen reader lists it (the
-// headings a person can reach, hidden ones included, with every details
-// section open): one h1, no level skipped going down, nothing the page adds
+// headings a person can reach, hidden ones included, as the view arrives
+// and again with every details section open): one h1, no level skipped going down, nothing the page adds
 // (feedback, "Also see", captions, contents) under a heading it does not
 // belong to, and no heading that says the same code twice. Over every page
 // file and every code's guidance, of the release build and of the
@@ -19,9 +19,11 @@ before(async () => {
 after(async () => browser?.close());
 
 /** The headings a screen reader lists, and what is wrong with the outline. */
-function readOutline() {
-  for (const details of document.querySelectorAll('main details')) details.open = true;
-  const reachable = (el) => !el.closest('[hidden], [aria-hidden="true"], [inert]') && getComputedStyle(el).display !== 'none';
+function readOutline(allOpen) {
+  if (allOpen) for (const details of document.querySelectorAll('main details')) details.open = true;
+  // A closed details shows only its summary.
+  const folded = (el) => el.closest('details:not([open])') && !el.closest('summary');
+  const reachable = (el) => !el.closest('[hidden], [aria-hidden="true"], [inert]') && getComputedStyle(el).display !== 'none' && !folded(el);
   const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')].filter(reachable);
   const levelOf = (h) => Number(h.getAttribute('aria-level') ?? h.tagName.slice(1));
   const textOf = (h) => h.textContent.replace(/\s+/g, ' ').trim();
@@ -82,8 +84,12 @@ async function checkBuild(dir) {
       // As the app shows it, with a live code's guidance marked.
       await open(page, server.base + path);
       if (marked) await page.locator('.app-section--highlight .app-reference-mark').waitFor();
-      const { outline, problems } = await page.evaluate(readOutline);
-      if (problems.length) found.push(`${path}:\n    ${problems.join('\n    ')}\n  outline:\n    ${outline.join('\n    ')}`);
+      // As it arrives (details closed but any the address opened), then with every details open.
+      for (const allOpen of [false, true]) {
+        const { outline, problems } = await page.evaluate(readOutline, allOpen);
+        const state = allOpen ? 'details open' : 'as it arrives';
+        if (problems.length) found.push(`${path} (${state}):\n    ${problems.join('\n    ')}\n  outline:\n    ${outline.join('\n    ')}`);
+      }
     }
   } finally {
     await page.context().close();
