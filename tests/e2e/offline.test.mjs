@@ -127,7 +127,7 @@ test('a new version takes over cleanly: old until it is ready, then new, never a
     await third.getByRole('link', { name: 'Landline number (updated)' }).waitFor();
     const builds = await third.evaluate(() => {
       const names = performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\.(js|wasm|css)$/.test(n));
-      return [...new Set(names.map((n) => n.match(/-([0-9a-f]{16})(_bg)?\.(js|wasm|css)$/)?.[1]).filter(Boolean))];
+      return [...new Set(names.map((n) => n.match(/-([0-9a-f]{8,16})(_bg)?\.(js|wasm|css)$/)?.[1]).filter(Boolean))];
     });
     const servedHtml = await (await third.request.get(server.base + 'manage.html')).text();
     for (const hash of builds) assert.ok(servedHtml.includes(hash), `asset ${hash} belongs to the new build`);

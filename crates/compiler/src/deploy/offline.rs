@@ -32,15 +32,19 @@ fn is_precached(relative: &str) -> bool {
 const HEADERS_FILE: &str = "_headers";
 
 /// Whether a file's name carries a hash of its contents, as Trunk names the
-/// app's script, wasm and stylesheet (`nhs-login-help-<16 hex>.js`,
-/// `…_bg.wasm`, `widget-<16 hex>.css`): a copy of it in the HTTP cache can
+/// app's script, wasm and stylesheet (`nhs-login-help-<hex>.js`,
+/// `…_bg.wasm`, `widget-<hex>.css`): a copy of it in the HTTP cache can
 /// only be that file, so the worker need not bypass that cache for it.
+/// Trunk writes the 64-bit hash without leading zeros (`{:x}`): one build in
+/// 16 has 15 digits, and read as unhashed its wasm was fetched twice on a
+/// first visit. Fewer than 8 digits (one build in 4 billion) read as plain,
+/// which only costs that fetch.
 pub fn is_named_by_contents(relative: &str) -> bool {
     let name = relative.rsplit('/').next().unwrap_or(relative);
-    let Some((stem, _extension)) = name.rsplit_once('.') else { return false };
+    let Some((stem, extension)) = name.rsplit_once('.') else { return false };
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     let Some((_, hash)) = stem.rsplit_once('-') else { return false };
-    hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    matches!(extension, "js" | "wasm" | "css") && (8..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// Every file below `dist` (paths with `/`, sorted) that the worker caches,
@@ -163,10 +167,11 @@ mod tests {
 
     #[test]
     fn only_names_with_trunks_content_hash_count_as_named_by_contents() {
-        for hashed in ["nhs-login-help-0123456789abcdef.js", "nhs-login-help-0123456789abcdef_bg.wasm", "widget-fedcba9876543210.css", "sub/x-0000000000000000.css"] {
+        // 15 digits: a hash below 2^60, which Trunk writes without its leading zero.
+        for hashed in ["nhs-login-help-0123456789abcdef.js", "nhs-login-help-0123456789abcdef_bg.wasm", "widget-fedcba9876543210.css", "sub/x-0000000000000000.css", "nhs-login-help-beb98b4349248bb_bg.wasm", "widget-9876543210.css"] {
             assert!(is_named_by_contents(hashed), "{hashed}");
         }
-        for plain in ["index.html", "sw.js", "embed-frame.js", "embed-config.json", "search-index.bin", "manifest.webmanifest", "assets/images/favicon.svg", "manage-landline-number.html", "x-0123456789ABCDEF.js", "x-0123456789abcde.js"] {
+        for plain in ["index.html", "sw.js", "embed-frame.js", "embed-config.json", "search-index.bin", "manifest.webmanifest", "assets/images/favicon.svg", "manage-landline-number.html", "x-0123456789ABCDEF.js", "x-0123456789abcdef0.js", "x-abc.js", "setup-add.html", "page-0123456789abcdef.html"] {
             assert!(!is_named_by_contents(plain), "{plain}");
         }
     }
