@@ -11,6 +11,7 @@ sets=(
   "judge tests/fixtures/help-centre"
   "tune tests/fixtures/help-centre"
   "tune-2 tests/fixtures/help-centre"
+  "tune-3 tests/fixtures/help-centre"
   "public content"
 )
 for entry in "${sets[@]}"; do

@@ -36,6 +36,8 @@ const STOP_WORDS: &[&str] = &[
     "a", "am", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "did", "do", "does", "for", "from", "get", "got", "had", "has", "have", "how", "i", "if", "in", "into", "is", "it", "me", "my", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "what", "when", "where", "which", "who", "why", "will", "with", "you", "your",
     // How a question or complaint is put, not what it is about.
     "im", "ive", "its", "says", "said", "say", "let", "lets", "keeps", "please", "just", "still", "would", "could", "should",
+    // How much, not what.
+    "too", "much", "very", "really", "so",
 ];
 
 /// Words a synonym phrase never gives another query word: in most
@@ -366,7 +368,20 @@ impl SearchIndex {
         }
 
         let ends_in_word = query.chars().last().is_some_and(text::is_word_char);
-        let (synonyms, synonym_phrases, replaced) = self.synonyms_for(&terms);
+        let (mut synonyms, synonym_phrases, replaced) = self.synonyms_for(&terms);
+        // A word split in two on a phone ("finger print", "pass word"),
+        // where the content writes it as one: each half may be the whole.
+        for i in 1..terms.len() {
+            let (a, b) = (&terms[i - 1], &terms[i]);
+            if is_code[i - 1] || is_code[i] || self.stem_index(&stem(a)).is_some() && self.stem_index(&stem(b)).is_some() {
+                continue;
+            }
+            let whole = format!("{a}{b}");
+            if self.stem_index(&stem(&whole)).is_some() {
+                synonyms[i - 1].push(whole.clone());
+                synonyms[i].push(whole);
+            }
+        }
         let mut total_weight = 0f32;
         // Per misspelt word: the words it may have meant.
         let mut misspelt: Vec<(usize, Vec<Candidate<'_>>)> = Vec::new();
@@ -648,6 +663,28 @@ mod tests {
         assert_eq!(index.search("how can i xylophone", 10).found, 0);
         // A query of function words alone still finds what holds them.
         assert!(index.search("can i", 10).found > 0);
+    }
+
+    #[test]
+    fn a_word_split_in_two_is_read_as_the_content_writes_it() {
+        let index = index();
+        assert_eq!(first(&index, "finger print"), 4);
+        assert_eq!(first(&index, "log in with my finger print"), 4);
+        assert_eq!(first(&index, "pass key"), 4);
+        // Not a correction: nothing was misspelt.
+        assert_eq!(index.search("finger print", 5).corrected, None);
+    }
+
+    #[test]
+    fn how_much_is_not_what() {
+        // "too" and "much" say how, not what: a heading that shares only
+        // them does not outrank a section about what was asked.
+        let sections = [("My video is too dark", "Record in a quiet room."), ("Recording a video", "Avoid strong light behind you.")];
+        let docs = (0..sections.len()).map(|i| Doc { page: 0, section: i as u32, details: None, len: Default::default() }).collect();
+        let fields = sections.iter().map(|(h, b)| ["Video".to_owned(), (*h).to_owned(), (*b).to_owned()]).collect();
+        let index = SearchIndex::from_documents(docs, fields, Vec::new());
+        assert_eq!(first(&index, "too much light"), 1);
+        assert_eq!(first(&index, "video too dark"), 0);
     }
 
     #[test]
