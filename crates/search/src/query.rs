@@ -596,11 +596,15 @@ mod tests {
         ("Delete your account", "You can delete your NHS login. We keep some information for 8 years."),
     ];
 
+    /// An index of one article, `title`, with these (heading, body) sections.
+    fn index_of(title: &str, sections: &[(&str, &str)], synonyms: &str) -> SearchIndex {
+        let docs = (0..sections.len()).map(|i| Doc { page: 0, section: i as u32, details: None, len: Default::default() }).collect();
+        let fields = sections.iter().map(|(h, b)| [title.to_owned(), (*h).to_owned(), (*b).to_owned()]).collect();
+        SearchIndex::from_documents(docs, fields, parse_synonyms(synonyms))
+    }
+
     fn index() -> SearchIndex {
-        let docs = (0..SECTIONS.len()).map(|i| Doc { page: 0, section: i as u32, details: None, len: Default::default() }).collect();
-        let fields = SECTIONS.iter().map(|(h, b)| ["Help".to_owned(), (*h).to_owned(), (*b).to_owned()]).collect();
-        let synonyms = parse_synonyms("expired link, link is old\ncant get in, cannot log in\nnot received, never came\n");
-        let mut index = SearchIndex::from_documents(docs, fields, synonyms);
+        let mut index = index_of("Help", SECTIONS, "expired link, link is old\ncant get in, cannot log in\nnot received, never came\n");
         index.references = vec![(parse_code("CID1201").unwrap(), vec![1])];
         index
     }
@@ -679,10 +683,7 @@ mod tests {
     fn how_much_is_not_what() {
         // "too" and "much" say how, not what: a heading that shares only
         // them does not outrank a section about what was asked.
-        let sections = [("My video is too dark", "Record in a quiet room."), ("Recording a video", "Avoid strong light behind you.")];
-        let docs = (0..sections.len()).map(|i| Doc { page: 0, section: i as u32, details: None, len: Default::default() }).collect();
-        let fields = sections.iter().map(|(h, b)| ["Video".to_owned(), (*h).to_owned(), (*b).to_owned()]).collect();
-        let index = SearchIndex::from_documents(docs, fields, Vec::new());
+        let index = index_of("Video", &[("My video is too dark", "Record in a quiet room."), ("Recording a video", "Avoid strong light behind you.")], "");
         assert_eq!(first(&index, "too much light"), 1);
         assert_eq!(first(&index, "video too dark"), 0);
     }
