@@ -197,27 +197,27 @@ pub fn search_box(view: &SearchView) -> Html {
     };
     html! {
         <search class="nhsuk-header__search">
+            // NHS.UK's header search, with the classes nhsuk-frontend v10
+            // still styles it by (`__search-input`, `__search-submit`): the
+            // general button, input-wrapper and icon classes would bring
+            // 1.9 KB gzip of their styles into every first visit for one box.
             <div class="nhsuk-header__search-form">
-                <div class="nhsuk-form-group">
-                    <label class="nhsuk-label nhsuk-u-visually-hidden" for={INPUT_ID}>{ "Search NHS login help" }</label>
-                    <span class="nhsuk-u-visually-hidden" id={ids::SEARCH_HINT}>{ "For example, forgotten password or CID7023" }</span>
-                    <div class="nhsuk-input-wrapper">
-                        // Text, not `search`: the same box to see (NHS.UK hides a search
-                        // box's clear button), without its image or its own Escape.
-                        <input id={INPUT_ID} class="nhsuk-input" type="text" role="combobox" autocomplete="off" spellcheck="false"
-                            placeholder="Search" enterkeyhint="search"
-                            maxlength={MAX_QUERY_CHARS.to_string()}
-                            aria-describedby={ids::SEARCH_HINT} aria-autocomplete="list" aria-controls={LISTBOX_ID}
-                            aria-expanded={expanded.to_string()}
-                            aria-activedescendant={view.active.filter(|i| expanded && *i < hits.len()).map(ids::search_result)}
-                            value={query.clone()} {oninput} {onfocus} {onkeydown} />
-                        <button class="nhsuk-button nhsuk-button--icon nhsuk-button--small" type="button" aria-label="Search" {onclick}>
-                            <svg class="nhsuk-icon nhsuk-icon--search" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="16" height="16" focusable="false" aria-hidden="true">
-                                <path d="m20.7 18.9-4.1-4.1a7 7 0 1 0-1.4 1.4l4 4.1a1 1 0 0 0 1.5 0c.4-.4.4-1 0-1.4ZM6 10.6a5 5 0 1 1 10 0 5 5 0 0 1-10 0Z"/>
-                            </svg>
-                        </button>
-                    </div>
-                </div>
+                <label class="nhsuk-label nhsuk-u-visually-hidden" for={INPUT_ID}>{ "Search NHS login help" }</label>
+                <span class="nhsuk-u-visually-hidden" id={ids::SEARCH_HINT}>{ "For example, forgotten password or CID7023" }</span>
+                // Text, not `search`: the same box to see (NHS.UK hides a search
+                // box's clear button), without its image or its own Escape.
+                <input id={INPUT_ID} class="nhsuk-input nhsuk-header__search-input" type="text" role="combobox" autocomplete="off" spellcheck="false"
+                    placeholder="Search" enterkeyhint="search"
+                    maxlength={MAX_QUERY_CHARS.to_string()}
+                    aria-describedby={ids::SEARCH_HINT} aria-autocomplete="list" aria-controls={LISTBOX_ID}
+                    aria-expanded={expanded.to_string()}
+                    aria-activedescendant={view.active.filter(|i| expanded && *i < hits.len()).map(ids::search_result)}
+                    value={query.clone()} {oninput} {onfocus} {onkeydown} />
+                <button class="nhsuk-header__search-submit" type="button" aria-label="Search" {onclick}>
+                    <svg class="nhsuk-icon--search" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="16" height="16" fill="currentcolor" focusable="false" aria-hidden="true">
+                        <path d="m20.7 18.9-4.1-4.1a7 7 0 1 0-1.4 1.4l4 4.1a1 1 0 0 0 1.5 0c.4-.4.4-1 0-1.4ZM6 10.6a5 5 0 1 1 10 0 5 5 0 0 1-10 0Z"/>
+                    </svg>
+                </button>
             </div>
             <p class="nhsuk-u-visually-hidden" aria-live="polite" aria-atomic="true">{ status }</p>
         </search>
