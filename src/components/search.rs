@@ -133,6 +133,21 @@ impl SearchView {
     fn shown(&self) -> String {
         help_core::given::shown(self.inputs.query.trim())
     }
+
+    /// The results' heading, and what the box's live region says.
+    fn summary(&self) -> (String, String) {
+        let shown = self.shown();
+        match (&self.inputs.index, self.answer()) {
+            _ if !self.has_query() => (String::new(), String::new()),
+            (IndexState::Failed, _) => ("Search is not available right now".to_owned(), "Search is not available right now.".to_owned()),
+            (IndexState::Ready(_), Some(r)) if r.docs.is_empty() => (format!("No results for “{shown}”"), "No results".to_owned()),
+            (IndexState::Ready(_), Some(Answer { corrected: Some(corrected), found, .. })) => {
+                (format!("Showing results for “{corrected}”"), format!("{} for {corrected}", count(*found)))
+            }
+            (IndexState::Ready(_), Some(r)) => (format!("Results for “{shown}”"), count(r.found)),
+            _ => ("Searching…".to_owned(), "Loading search…".to_owned()),
+        }
+    }
 }
 
 /// The search box, for the header: the combobox's input. Arrow keys move
@@ -187,14 +202,7 @@ pub fn search_box(view: &SearchView) -> Html {
         })
     };
     let expanded = view.expanded();
-    let status = match (&view.inputs.index, view.answer()) {
-        _ if !view.has_query() => String::new(),
-        (IndexState::Failed, _) => "Search is not available right now.".to_owned(),
-        (IndexState::Ready(_), Some(r)) if r.docs.is_empty() => "No results".to_owned(),
-        (IndexState::Ready(_), Some(Answer { corrected: Some(corrected), found, .. })) => format!("{} for {corrected}", count(*found)),
-        (IndexState::Ready(_), Some(r)) => count(r.found),
-        _ => "Loading search…".to_owned(),
-    };
+    let (_, status) = view.summary();
     html! {
         <search class="nhsuk-header__search">
             // NHS.UK's header search, with the classes nhsuk-frontend v10
@@ -233,13 +241,7 @@ pub fn search_results(view: &SearchView) -> Html {
     let hits = view.hits();
     let shown = view.shown();
     let shown = shown.as_str();
-    let summary = match (index, view.answer()) {
-        (IndexState::Failed, _) => "Search is not available right now".to_owned(),
-        (IndexState::Ready(_), Some(r)) if r.docs.is_empty() => format!("No results for “{shown}”"),
-        (IndexState::Ready(_), Some(Answer { corrected: Some(corrected), .. })) => format!("Showing results for “{corrected}”"),
-        (IndexState::Ready(_), Some(_)) => format!("Results for “{shown}”"),
-        _ => "Searching…".to_owned(),
-    };
+    let (summary, _) = view.summary();
     let option = |(i, doc): (usize, &Doc)| {
         let Some(found) = located(site, doc) else {
             return html! {};

@@ -39,12 +39,12 @@ pub fn section_at(section: &Section, level: u8, named_in_url: bool, reference: O
 }
 
 fn mark(reference: &Reference, section: &Section) -> Html {
-    html! { <span class="nhsuk-caption-m app-reference-mark">{ mark_text(reference, section) }{ separator() }</span> }
+    html! { <span class="nhsuk-caption-m app-reference-mark">{ mark_text(reference, section) }{ caption_separator() }</span> }
 }
 
-/// As NHS.UK writes a caption inside a heading: a screen reader hears a
-/// pause between the two, which sighted people see as two lines.
-fn separator() -> Html {
+/// As NHS.UK writes a caption inside a heading, after the caption: a screen
+/// reader hears a pause between the two, which sighted people see as two lines.
+pub fn caption_separator() -> Html {
     html! { <span class="nhsuk-u-visually-hidden">{ " - " }</span> }
 }
 
@@ -103,7 +103,7 @@ pub mod prerendered {
             .into_iter()
             .map(|r| html! {
                 <span class="nhsuk-caption-m app-reference-mark" data-reference={r.code.to_string()} hidden=true>
-                    { mark_text(r, section) }{ separator() }
+                    { mark_text(r, section) }{ caption_separator() }
                 </span>
             })
             .collect()

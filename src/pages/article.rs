@@ -5,7 +5,7 @@ use crate::components::blocks::Render;
 use crate::components::breadcrumbs::breadcrumbs;
 use crate::components::feedback::feedback;
 use crate::components::page_link::PageLink;
-use crate::components::section::{prerendered, section_at};
+use crate::components::section::{caption_separator, prerendered, section_at};
 use crate::content;
 use crate::context::AppContext;
 
@@ -54,7 +54,7 @@ pub fn article_page(props: &ArticleProps) -> Html {
                         if let Some(partner) = &page.partner {
                             <span class="nhsuk-caption-l">
                                 <strong class="app-partner-label">{ format!("From {}", content::partner_name(partner)) }</strong>
-                                <span class="nhsuk-u-visually-hidden">{ " - " }</span>
+                                { caption_separator() }
                             </span>
                         }
                         { &page.title }

@@ -3,6 +3,7 @@ use yew::prelude::*;
 
 use crate::components::breadcrumbs::breadcrumbs;
 use crate::components::page_link::PageLink;
+use crate::components::section::caption_separator;
 use crate::content;
 use crate::context::AppContext;
 
@@ -76,7 +77,7 @@ fn card(page: &'static Page, caption: Option<String>) -> Html {
                     if let Some(caption) = caption {
                         <span class="nhsuk-caption-m">
                             <strong class="app-partner-label">{ caption }</strong>
-                            <span class="nhsuk-u-visually-hidden">{ " - " }</span>
+                            { caption_separator() }
                         </span>
                     }
                     <PageLink file={page.file.clone()} class="nhsuk-card__link">{ &page.title }</PageLink>
